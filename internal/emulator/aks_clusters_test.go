@@ -1,0 +1,361 @@
+package emulator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+)
+
+func TestClusterCreateGetListTagsDelete(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	mc := createCluster(t, f, "demo", minimalCluster())
+
+	if got := deref(mc.Properties.ProvisioningState); got != "Succeeded" {
+		t.Errorf("provisioningState after the poller = %q, want Succeeded", got)
+	}
+	if deref(mc.Properties.Fqdn) == "" || deref(mc.Properties.CurrentKubernetesVersion) != "1.33.3" {
+		t.Errorf("fqdn %q / currentKubernetesVersion %q: want an FQDN and the default version 1.33.3", deref(mc.Properties.Fqdn), deref(mc.Properties.CurrentKubernetesVersion))
+	}
+	if len(mc.Properties.AgentPoolProfiles) != 1 || deref(mc.Properties.AgentPoolProfiles[0].ProvisioningState) != "Succeeded" {
+		t.Fatalf("agentPoolProfiles = %+v, want the system pool, Succeeded", mc.Properties.AgentPoolProfiles)
+	}
+	if deref(mc.ETag) == "" {
+		t.Error("cluster has no eTag")
+	}
+
+	mcs := f.NewManagedClustersClient()
+	got, err := mcs.Get(ctx, "RG-AKS-DEMO", "demo", nil) // resource groups are case-insensitive
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(got.Name) != "demo" || deref(got.ID) != deref(mc.ID) {
+		t.Errorf("GET name %q id %q", deref(got.Name), deref(got.ID))
+	}
+
+	var names []string
+	for pager := mcs.NewListPager(nil); pager.More(); {
+		page, err := pager.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range page.Value {
+			names = append(names, deref(c.Name))
+		}
+	}
+	if len(names) != 1 || names[0] != "demo" {
+		t.Errorf("subscription list = %v", names)
+	}
+
+	tp, err := mcs.BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{"env": to.Ptr("test")}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged, err := tp.PollUntilDone(ctx, poll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(tagged.Tags["env"]) != "test" || deref(tagged.ETag) == deref(mc.ETag) {
+		t.Errorf("after tags: tags %v, eTag %q (was %q)", tagged.Tags, deref(tagged.ETag), deref(mc.ETag))
+	}
+
+	dp, err := mcs.BeginDelete(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dp.PollUntilDone(ctx, poll); err != nil {
+		t.Fatal(err)
+	}
+	_, err = mcs.Get(ctx, "rg-aks-demo", "demo", nil)
+	wantErr(t, err, 404, "ResourceNotFound")
+}
+
+func TestClusterCredentials(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	mc := createCluster(t, f, "demo", minimalCluster())
+	mcs := f.NewManagedClustersClient()
+
+	user, err := mcs.ListClusterUserCredentials(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(user.Kubeconfigs) != 1 || deref(user.Kubeconfigs[0].Name) != "clusterUser" {
+		t.Fatalf("user kubeconfigs %+v", user.Kubeconfigs)
+	}
+	kc := string(user.Kubeconfigs[0].Value) // the SDK decoded standard base64
+	for _, want := range []string{"server: https://" + deref(mc.Properties.Fqdn) + ":443", "client-certificate-data:", "client-key-data:", "clusterUser_rg-aks-demo_demo"} {
+		if !strings.Contains(kc, want) {
+			t.Errorf("user kubeconfig lacks %q:\n%s", want, kc)
+		}
+	}
+	admin, err := mcs.ListClusterAdminCredentials(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(admin.Kubeconfigs[0].Name) != "clusterAdmin" || !strings.Contains(string(admin.Kubeconfigs[0].Value), "clusterAdmin_rg-aks-demo_demo") {
+		t.Errorf("admin kubeconfig %s", admin.Kubeconfigs[0].Value)
+	}
+
+	// with local accounts disabled, static admin credentials are refused
+	local := minimalCluster()
+	local.Properties.DisableLocalAccounts = to.Ptr(true)
+	local.Properties.AADProfile = &armcontainerservice.ManagedClusterAADProfile{Managed: to.Ptr(true), EnableAzureRBAC: to.Ptr(true)}
+	createCluster(t, f, "nolocal", local)
+	_, err = mcs.ListClusterAdminCredentials(ctx, "rg-aks-demo", "nolocal", nil)
+	re := wantErrResp(t, err, 400, "BadRequest")
+	if !strings.Contains(re.Error(), "Getting static credential isn't allowed because this cluster is set to disable local accounts.") {
+		t.Errorf("message: %v", err)
+	}
+	entra, err := mcs.ListClusterUserCredentials(ctx, "rg-aks-demo", "nolocal", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(entra.Kubeconfigs[0].Value), "command: kubelogin") {
+		t.Errorf("an Entra-integrated cluster's user kubeconfig should use kubelogin:\n%s", entra.Kubeconfigs[0].Value)
+	}
+}
+
+func TestClusterUpgradeProfileAndUpgrade(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	mc := minimalCluster()
+	mc.Properties.KubernetesVersion = to.Ptr("1.32.6")
+	createCluster(t, f, "demo", mc)
+	mcs := f.NewManagedClustersClient()
+
+	prof, err := mcs.GetUpgradeProfile(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cp []string
+	for _, u := range prof.Properties.ControlPlaneProfile.Upgrades {
+		cp = append(cp, deref(u.KubernetesVersion))
+	}
+	if strings.Join(cp, ",") != "1.32.7,1.33.2,1.33.3" {
+		t.Errorf("control plane upgrades %v: want later 1.32 patches and the next minor only", cp)
+	}
+	if len(prof.Properties.AgentPoolProfiles) != 1 || deref(prof.Properties.AgentPoolProfiles[0].KubernetesVersion) != "1.32.6" {
+		t.Errorf("pool profiles %+v", prof.Properties.AgentPoolProfiles)
+	}
+
+	// upgrade the control plane only (pools keep 1.32.6)
+	got, err := mcs.Get(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	upd := got.ManagedCluster
+	upd.Properties.KubernetesVersion = to.Ptr("1.33.3")
+	upd.Properties.AgentPoolProfiles = nil
+	p, err := mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", upd, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := s.clusterState(t, "demo"); st != "Upgrading" {
+		t.Errorf("cluster state while upgrading = %q", st)
+	}
+	res, err := p.PollUntilDone(ctx, poll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(res.Properties.CurrentKubernetesVersion) != "1.33.3" || deref(res.Properties.AgentPoolProfiles[0].CurrentOrchestratorVersion) != "1.32.6" {
+		t.Errorf("after upgrade: control plane %q, pool %q", deref(res.Properties.CurrentKubernetesVersion), deref(res.Properties.AgentPoolProfiles[0].CurrentOrchestratorVersion))
+	}
+}
+
+func (s *Server) clusterState(t testing.TB, name string) string {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.st.Clusters[key(clusterID(DefaultSubscriptionID, "rg-aks-demo", name))]
+	if c == nil {
+		t.Fatalf("no cluster %s", name)
+	}
+	return deref(c.Cluster.Properties.ProvisioningState)
+}
+
+func TestETagPreconditions(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	mc := createCluster(t, f, "demo", minimalCluster())
+	mcs := f.NewManagedClustersClient()
+	pools := f.NewAgentPoolsClient()
+
+	// If-None-Match: * on an existing cluster
+	_, err := mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", minimalCluster(), &armcontainerservice.ManagedClustersClientBeginCreateOrUpdateOptions{IfNoneMatch: to.Ptr("*")})
+	wantErr(t, err, 412, "PreconditionFailed")
+	// If-Match with a stale eTag
+	_, err = mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", minimalCluster(), &armcontainerservice.ManagedClustersClientBeginCreateOrUpdateOptions{IfMatch: to.Ptr("stale")})
+	wantErr(t, err, 412, "PreconditionFailed")
+	// If-Match: * on a cluster that doesn't exist
+	_, err = mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "absent", minimalCluster(), &armcontainerservice.ManagedClustersClientBeginCreateOrUpdateOptions{IfMatch: to.Ptr("*")})
+	wantErr(t, err, 412, "PreconditionFailed")
+
+	// pool: a matching eTag passes, a stale one fails, on PUT and DELETE
+	ap := createPool(t, f, "user1", userPool("Standard_D4s_v3", 1))
+	ap.Properties.Count = to.Ptr[int32](2)
+	p, err := pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", ap, &armcontainerservice.AgentPoolsClientBeginCreateOrUpdateOptions{IfMatch: ap.Properties.ETag})
+	if err != nil {
+		t.Fatalf("PUT with the current eTag: %v", err)
+	}
+	if _, err := p.PollUntilDone(ctx, poll); err != nil {
+		t.Fatal(err)
+	}
+	_, err = pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", ap, &armcontainerservice.AgentPoolsClientBeginCreateOrUpdateOptions{IfMatch: ap.Properties.ETag})
+	wantErr(t, err, 412, "PreconditionFailed")
+	_, err = pools.BeginDelete(ctx, "rg-aks-demo", "demo", "user1", &armcontainerservice.AgentPoolsClientBeginDeleteOptions{IfMatch: ap.Properties.ETag})
+	wantErr(t, err, 412, "PreconditionFailed")
+	_, err = mcs.BeginDelete(ctx, "rg-aks-demo", "demo", &armcontainerservice.ManagedClustersClientBeginDeleteOptions{IfMatch: to.Ptr("stale")})
+	wantErr(t, err, 412, "PreconditionFailed")
+
+	// a pool operation changes only the pool's eTag; a cluster operation changes both
+	after, err := mcs.Get(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(after.ETag) != deref(mc.ETag) {
+		t.Error("a pool operation changed the cluster's eTag")
+	}
+	pBefore, _ := pools.Get(ctx, "rg-aks-demo", "demo", "user1", nil)
+	tp, err := mcs.BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{"a": to.Ptr("b")}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tp.PollUntilDone(ctx, poll); err != nil {
+		t.Fatal(err)
+	}
+	pAfter, _ := pools.Get(ctx, "rg-aks-demo", "demo", "user1", nil)
+	if deref(pAfter.Properties.ETag) == deref(pBefore.Properties.ETag) {
+		t.Error("a cluster operation left the pool's eTag unchanged")
+	}
+}
+
+// AKS refuses a second write while an operation runs on the pool or cluster.
+func TestConcurrentWritesGet409(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	createCluster(t, f, "demo", minimalCluster())
+	pools := f.NewAgentPoolsClient()
+	s.SetLatency(LatencyCreate, 10e9) // the creation stays in progress for the test
+
+	first, err := pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", userPool("Standard_D4s_v3", 1), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", userPool("Standard_D4s_v3", 3), nil)
+	re := wantErrResp(t, err, 409, "OperationNotAllowed")
+	want := "Operation is not allowed: Another agentpool operation (user1 - Creating) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation for more details"
+	if !strings.Contains(re.Error(), want) {
+		t.Errorf("409 message: %v", err)
+	}
+	_, err = f.NewManagedClustersClient().BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{}}, nil)
+	re = wantErrResp(t, err, 409, "OperationNotAllowed")
+	if !strings.Contains(re.Error(), "Managed Cluster operation is not allowed: Another operation (Creating) is in progress on agent pool (user1)") {
+		t.Errorf("cluster 409 message: %v", err)
+	}
+	if got := s.poolState(t, "user1"); got != "Creating" {
+		t.Errorf("the refused write changed the pool's state to %q", got)
+	}
+
+	// abort: the running creation ends Canceled, the poller reports it
+	ap, err := pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ap.PollUntilDone(ctx, poll); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollNow(ctx, first); err == nil {
+		t.Error("the aborted creation's poller reported success")
+	}
+	if got := s.poolState(t, "user1"); got != "Canceled" {
+		t.Errorf("after abort the pool is %q, want Canceled", got)
+	}
+	// nothing left to abort: 409
+	_, err = pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil)
+	wantErr(t, err, 409, "OperationNotAllowed")
+}
+
+func TestClusterAbort(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	createCluster(t, f, "demo", minimalCluster())
+	mcs := f.NewManagedClustersClient()
+	s.SetLatency(LatencyUpdate, 10e9)
+	tp, err := mcs.BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{"x": to.Ptr("y")}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ap, err := mcs.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := s.clusterState(t, "demo"); st != "Canceling" {
+		t.Errorf("while aborting the cluster is %q, want Canceling", st)
+	}
+	if _, err := ap.PollUntilDone(ctx, poll); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pollNow(ctx, tp); err == nil {
+		t.Error("the aborted update's poller reported success")
+	}
+	if st := s.clusterState(t, "demo"); st != "Canceled" {
+		t.Errorf("after abort the cluster is %q, want Canceled", st)
+	}
+}
+
+func TestClusterSecretsAreNotReturned(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	mc := minimalCluster()
+	mc.Properties.WindowsProfile = &armcontainerservice.ManagedClusterWindowsProfile{AdminUsername: to.Ptr("azureuser"), AdminPassword: to.Ptr("P@ssw0rd-123456")}
+	created := createCluster(t, f, "demo", mc)
+	if created.Properties.WindowsProfile == nil || deref(created.Properties.WindowsProfile.AdminUsername) != "azureuser" {
+		t.Fatalf("windowsProfile %+v", created.Properties.WindowsProfile)
+	}
+	if created.Properties.WindowsProfile.AdminPassword != nil {
+		t.Error("GET returned the Windows admin password")
+	}
+	// and the stored cluster still has it: an update without it must not fail for lack of it
+	s.mu.Lock()
+	stored := deref(s.st.Clusters[key(deref(created.ID))].Cluster.Properties.WindowsProfile.AdminPassword)
+	s.mu.Unlock()
+	if stored != "P@ssw0rd-123456" {
+		t.Errorf("stored password %q", stored)
+	}
+}
+
+// The SDK's pagers follow nextLink across pages.
+func TestClusterListsPage(t *testing.T) {
+	s := startServer(t, func(o *Options) { o.PageSize = 1 })
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	for _, name := range []string{"c1", "c2", "c3"} {
+		mc := minimalCluster()
+		mc.Properties.DNSPrefix = to.Ptr(name)
+		createCluster(t, f, name, mc)
+	}
+	var names []string
+	pages := 0
+	for pager := f.NewManagedClustersClient().NewListByResourceGroupPager("rg-aks-demo", nil); pager.More(); {
+		page, err := pager.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, c := range page.Value {
+			names = append(names, deref(c.Name))
+		}
+	}
+	if strings.Join(names, ",") != "c1,c2,c3" || pages != 3 {
+		t.Errorf("listed %v in %d pages, want c1,c2,c3 in 3", names, pages)
+	}
+}

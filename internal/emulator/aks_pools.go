@@ -1,0 +1,349 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/aksrules"
+)
+
+// Microsoft.ContainerService/managedClusters/agentPools.
+
+func (s *Server) handlePoolList(q *request) {
+	s.mu.Lock()
+	changed := s.settle(time.Now())
+	c := s.requireCluster(q)
+	if c == nil {
+		s.mu.Unlock()
+		s.saveIf(changed)
+		return
+	}
+	var out []any
+	for _, p := range s.st.poolsOf(key(deref(c.Cluster.ID))) {
+		out = append(out, poolJSON(p))
+	}
+	s.mu.Unlock()
+	s.saveIf(changed)
+	writePage(q, out, s.opts.PageSize)
+}
+
+func poolNotFound(q *request) {
+	writeError(q, http.StatusNotFound, "NotFound",
+		fmt.Sprintf("The Resource 'Microsoft.ContainerService/managedClusters/%s/agentPools/%s' under resource group '%s' was not found.",
+			q.param("resourceName"), q.param("agentPoolName"), q.param("resourceGroupName")), "")
+}
+
+// requirePool returns the path's pool (and cluster), or answers 404. The caller holds s.mu.
+func (s *Server) requirePool(q *request) (*clusterRecord, *poolRecord) {
+	c := s.requireCluster(q)
+	if c == nil {
+		return nil, nil
+	}
+	p := s.st.Pools[key(poolIDOf(q))]
+	if p == nil {
+		poolNotFound(q)
+		return nil, nil
+	}
+	return c, p
+}
+
+func (s *Server) handlePoolGet(q *request) {
+	s.mu.Lock()
+	changed := s.settle(time.Now())
+	_, p := s.requirePool(q)
+	var out json.RawMessage
+	if p != nil {
+		out = poolJSON(p)
+	}
+	s.mu.Unlock()
+	s.saveIf(changed)
+	if out != nil {
+		writeRaw(q, http.StatusOK, out)
+	}
+}
+
+// poolAction names the provisioning state an update of old to ap runs under;
+// target is the version the pool will run.
+func poolAction(old, ap *armcontainerservice.AgentPool, target string) string {
+	if old == nil || old.Properties == nil || ap.Properties == nil {
+		return "Creating"
+	}
+	if target != deref(old.Properties.CurrentOrchestratorVersion) {
+		return "Upgrading"
+	}
+	if deref(ap.Properties.Count) != deref(old.Properties.Count) {
+		// a count change alone is a scale; anything else with it is an update
+		a, b := clone(old), clone(ap)
+		stripPoolReadOnly(a.Properties)
+		stripPoolReadOnly(b.Properties)
+		a.Properties.Count, b.Properties.Count = nil, nil
+		if rawJSON(a.Properties) == rawJSON(b.Properties) {
+			return "Scaling"
+		}
+	}
+	return "Updating"
+}
+
+func (s *Server) handlePoolPut(q *request) {
+	var ap armcontainerservice.AgentPool
+	if !decodeBody(q, &ap) || !s.checkRegistered(q, aksNS) {
+		return
+	}
+	s.mu.Lock()
+	defer func() { _ = s.save() }()
+	defer s.mu.Unlock()
+	s.settle(time.Now())
+	c := s.requireCluster(q)
+	if c == nil {
+		return
+	}
+	ck := key(deref(c.Cluster.ID))
+	id := deref(c.Cluster.ID) + "/agentPools/" + q.param("agentPoolName")
+	pk := key(id)
+	old := s.st.Pools[pk]
+	oldETag := ""
+	if old != nil {
+		oldETag = deref(old.Pool.Properties.ETag)
+	}
+	if !checkPreconditions(q, old != nil, oldETag) {
+		return
+	}
+	stripPoolReadOnly(ap.Properties)
+	if ap.Properties == nil {
+		ap.Properties = &armcontainerservice.ManagedClusterAgentPoolProfileProperties{}
+	}
+	ap.ID, ap.Name, ap.Type = to.Ptr(id), to.Ptr(q.param("agentPoolName")), to.Ptr(poolType)
+
+	var oldPool *armcontainerservice.AgentPool
+	exclude := pk
+	if old != nil {
+		oldPool = clone(old.Pool)
+		exclude = ""
+	}
+	w := s.world(deref(c.Cluster.Location), c, exclude)
+	aksrules.DefaultAgentPool(w, oldPool, &ap)
+	target := s.poolTarget(&ap)
+	action := poolAction(oldPool, &ap, target.Current)
+	if s.conflict(q, ck, pk, q.param("agentPoolName"), action) {
+		return
+	}
+	var ruleErr *aksrules.Error
+	if old == nil {
+		ruleErr = aksrules.CheckAgentPoolCreate(w, &ap)
+	} else {
+		ruleErr = aksrules.CheckAgentPoolUpdate(w, oldPool, &ap)
+	}
+	if ruleErr != nil {
+		writeRuleError(q, ruleErr)
+		return
+	}
+
+	rec := &poolRecord{Pool: &ap, ClusterKey: ck}
+	status := http.StatusOK
+	if old != nil {
+		// the pool keeps running what it runs until the update succeeds
+		rec.Seq = old.Seq
+		ap.Properties.CurrentOrchestratorVersion = old.Pool.Properties.CurrentOrchestratorVersion
+		ap.Properties.NodeImageVersion = old.Pool.Properties.NodeImageVersion
+	} else {
+		s.st.Seq++
+		rec.Seq = s.st.Seq
+		status = http.StatusCreated
+		ap.Properties.CurrentOrchestratorVersion = to.Ptr(target.Current)
+		ap.Properties.NodeImageVersion = to.Ptr(target.NodeImage)
+	}
+	ap.Properties.ProvisioningState = to.Ptr(action)
+	ap.Properties.ETag = to.Ptr(newETag())
+	s.st.Pools[pk] = rec
+	op := s.startOperation(q, &operation{
+		Namespace: aksNS, Location: deref(c.Cluster.Location), Kind: kindOf(action), Action: action,
+		Target: targetPool, ResourceID: id, Targets: map[string]versionTarget{pk: target},
+	})
+	s.setPollingHeaders(q, op, true, false)
+	writeRaw(q, status, poolJSON(rec))
+}
+
+func (s *Server) handlePoolDelete(q *request) {
+	ignorePDB := q.r.URL.Query().Get("ignore-pod-disruption-budget")
+	if ignorePDB != "" && !strings.EqualFold(ignorePDB, "true") && !strings.EqualFold(ignorePDB, "false") {
+		writeError(q, http.StatusBadRequest, "InvalidParameter",
+			fmt.Sprintf("The value '%s' of query parameter 'ignore-pod-disruption-budget' is not a boolean.", ignorePDB), "ignore-pod-disruption-budget")
+		return
+	}
+	s.mu.Lock()
+	defer func() { _ = s.save() }()
+	defer s.mu.Unlock()
+	s.settle(time.Now())
+	c := s.st.Clusters[key(clusterIDOf(q))]
+	p := s.st.Pools[key(poolIDOf(q))]
+	if c == nil || p == nil {
+		q.w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	pk := key(deref(p.Pool.ID))
+	if !checkPreconditions(q, true, deref(p.Pool.Properties.ETag)) {
+		return
+	}
+	if op := s.runningOn(pk); op != nil && op.Target == targetPool && op.Action == "Deleting" {
+		s.setPollingHeaders(q, op, true, true)
+		q.w.WriteHeader(http.StatusAccepted)
+		return
+	}
+	if s.conflict(q, key(deref(c.Cluster.ID)), pk, deref(p.Pool.Name), "Deleting") {
+		return
+	}
+	w := s.world(deref(c.Cluster.Location), c, "")
+	if e := aksrules.CheckAgentPoolDelete(w, clone(p.Pool)); e != nil {
+		writeRuleError(q, e)
+		return
+	}
+	p.Pool.Properties.ProvisioningState = to.Ptr("Deleting")
+	op := s.startOperation(q, &operation{
+		Namespace: aksNS, Location: deref(c.Cluster.Location), Kind: LatencyDelete, Action: "Deleting",
+		Target: targetPool, ResourceID: deref(p.Pool.ID),
+	})
+	s.setPollingHeaders(q, op, true, true)
+	q.w.WriteHeader(http.StatusAccepted)
+}
+
+func (s *Server) handlePoolUpgradeProfile(q *request) {
+	s.mu.Lock()
+	s.settle(time.Now())
+	c, p := s.requirePool(q)
+	if p == nil {
+		s.mu.Unlock()
+		return
+	}
+	cp, _ := parseVersion(deref(c.Cluster.Properties.CurrentKubernetesVersion))
+	pv := deref(p.Pool.Properties.CurrentOrchestratorVersion)
+	osType := p.Pool.Properties.OSType
+	if osType == nil {
+		osType = to.Ptr(armcontainerservice.OSTypeLinux)
+	}
+	out := armcontainerservice.AgentPoolUpgradeProfile{
+		ID:   to.Ptr(deref(p.Pool.ID) + "/upgradeProfiles/default"),
+		Name: to.Ptr("default"),
+		Type: to.Ptr("Microsoft.ContainerService/managedClusters/agentPools/upgradeProfiles"),
+		Properties: &armcontainerservice.AgentPoolUpgradeProfileProperties{
+			KubernetesVersion:      to.Ptr(pv),
+			OSType:                 osType,
+			LatestNodeImageVersion: to.Ptr(s.latestNodeImage(string(*osType), string(deref(p.Pool.Properties.OSSKU)))),
+			Upgrades:               []*armcontainerservice.AgentPoolUpgradeProfilePropertiesUpgradesItem{},
+		},
+	}
+	for _, v := range s.poolUpgrades(pv, cp) {
+		item := &armcontainerservice.AgentPoolUpgradeProfilePropertiesUpgradesItem{KubernetesVersion: to.Ptr(v.Version)}
+		if v.IsPreview {
+			item.IsPreview = to.Ptr(true)
+		}
+		out.Properties.Upgrades = append(out.Properties.Upgrades, item)
+	}
+	s.mu.Unlock()
+	writeJSON(q, http.StatusOK, out)
+}
+
+// handlePoolUpgradeNodeImage moves the pool to the latest node image of its OS SKU.
+func (s *Server) handlePoolUpgradeNodeImage(q *request) {
+	s.mu.Lock()
+	defer func() { _ = s.save() }()
+	defer s.mu.Unlock()
+	s.settle(time.Now())
+	c, p := s.requirePool(q)
+	if p == nil {
+		return
+	}
+	if s.conflict(q, key(deref(c.Cluster.ID)), key(deref(p.Pool.ID)), deref(p.Pool.Name), "UpgradingNodeImageVersion") {
+		return
+	}
+	p.Pool.Properties.ProvisioningState = to.Ptr("UpgradingNodeImageVersion")
+	p.Pool.Properties.ETag = to.Ptr(newETag())
+	op := s.startOperation(q, &operation{
+		Namespace: aksNS, Location: deref(c.Cluster.Location), Kind: LatencyNodeImage, Action: "UpgradingNodeImageVersion",
+		Target: targetPool, ResourceID: deref(p.Pool.ID), ResultBody: true,
+	})
+	s.setPollingHeaders(q, op, true, true)
+	writeRaw(q, http.StatusAccepted, poolJSON(p))
+}
+
+func (s *Server) handlePoolAbort(q *request) {
+	s.mu.Lock()
+	defer func() { _ = s.save() }()
+	defer s.mu.Unlock()
+	s.settle(time.Now())
+	c, p := s.requirePool(q)
+	if p == nil {
+		return
+	}
+	pk := key(deref(p.Pool.ID))
+	var target *operation
+	for id := range s.timers {
+		if op := s.st.Operations[id]; op != nil && op.running() && op.Target == targetPool && key(op.ResourceID) == pk {
+			target = op
+		}
+	}
+	if target == nil {
+		// an operation already being aborted has no timer
+		for _, op := range s.st.Operations {
+			if op.running() && op.Target == targetPool && key(op.ResourceID) == pk {
+				target = op
+			}
+		}
+	}
+	s.abort(q, target, deref(c.Cluster.Location), p.Pool.Name)
+}
+
+// finishPoolOperation applies the end of a pool operation. The caller holds s.mu.
+func (s *Server) finishPoolOperation(op *operation) {
+	pk := key(op.ResourceID)
+	p := s.st.Pools[pk]
+	if p == nil {
+		return
+	}
+	if op.Status == statusSucceeded && op.Action == "Deleting" {
+		delete(s.st.Pools, pk)
+		return
+	}
+	p.Pool.Properties.ProvisioningState = to.Ptr(op.Status)
+	if op.Status != statusSucceeded {
+		return
+	}
+	if op.Action == "UpgradingNodeImageVersion" {
+		props := p.Pool.Properties
+		props.NodeImageVersion = to.Ptr(s.latestNodeImage(string(deref(props.OSType)), string(deref(props.OSSKU))))
+	}
+	s.settlePool(p, op.Targets[pk])
+}
+
+// poolTarget is what a pool runs once its operation succeeds: the version and
+// node image aksrules' defaults computed for it. The caller holds s.mu.
+func (s *Server) poolTarget(ap *armcontainerservice.AgentPool) versionTarget {
+	props := ap.Properties
+	t := versionTarget{Current: deref(props.CurrentOrchestratorVersion), NodeImage: deref(props.NodeImageVersion)}
+	if t.Current == "" {
+		t.Current = s.resolveVersion(deref(props.OrchestratorVersion))
+	}
+	if t.NodeImage == "" {
+		t.NodeImage = s.latestNodeImage(string(deref(props.OSType)), string(deref(props.OSSKU)))
+	}
+	return t
+}
+
+// settlePool applies the end of a successful operation to a pool. The caller holds s.mu.
+func (s *Server) settlePool(p *poolRecord, t versionTarget) {
+	props := p.Pool.Properties
+	if t.Current != "" {
+		props.CurrentOrchestratorVersion = to.Ptr(t.Current)
+	}
+	if t.NodeImage != "" {
+		props.NodeImageVersion = to.Ptr(t.NodeImage)
+	}
+	if props.PowerState == nil {
+		props.PowerState = &armcontainerservice.PowerState{Code: to.Ptr(armcontainerservice.CodeRunning)}
+	}
+}

@@ -1,0 +1,178 @@
+package emulator
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+type faultRule struct {
+	Fault
+	re *regexp.Regexp
+}
+
+// compileFault checks a fault rule and compiles its path expression.
+func compileFault(f Fault) (*faultRule, error) {
+	if f.Path == "" {
+		return nil, fmt.Errorf("a fault needs a path regular expression")
+	}
+	re, err := regexp.Compile("(?i)" + f.Path)
+	if err != nil {
+		return nil, fmt.Errorf("fault path %q: %w", f.Path, err)
+	}
+	if f.Probability < 0 || f.Probability > 1 {
+		return nil, fmt.Errorf("fault probability %v is not between 0 and 1", f.Probability)
+	}
+	if f.Count < 0 {
+		return nil, fmt.Errorf("fault count %d is negative", f.Count)
+	}
+	if f.Status != 0 && (f.Status < 400 || f.Status > 599) {
+		return nil, fmt.Errorf("fault status %d is not an HTTP error status", f.Status)
+	}
+	if f.Status == 0 && !f.Drop && f.Delay == 0 && !f.FailOperation {
+		return nil, fmt.Errorf("a fault needs an action: status, delay, drop or failOperation")
+	}
+	if f.ID == "" {
+		f.ID = uuid.NewString()
+	}
+	return &faultRule{Fault: f, re: re}, nil
+}
+
+// AddFault installs a fault rule and returns its ID. A rule that is not valid
+// (no path, a bad regular expression, no action) is refused with an empty ID;
+// the control API reports why.
+func (s *Server) AddFault(f Fault) string {
+	r, err := compileFault(f)
+	if err != nil {
+		s.logf("emulator: fault refused: %v", err)
+		return ""
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, r)
+	return r.ID
+}
+
+// RemoveFault removes one fault rule; it reports whether it existed.
+func (s *Server) RemoveFault(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, r := range s.faults {
+		if r.ID == id {
+			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// Faults returns the installed fault rules, with their remaining counts.
+func (s *Server) Faults() []Fault {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Fault, 0, len(s.faults))
+	for _, r := range s.faults {
+		out = append(out, r.Fault)
+	}
+	return out
+}
+
+// ClearFaults removes every fault rule.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
+func (r *faultRule) matches(q *request) bool {
+	if r.Method != "" && !strings.EqualFold(r.Method, q.r.Method) {
+		return false
+	}
+	if r.APIVersion != "" && !strings.EqualFold(r.APIVersion, q.r.URL.Query().Get("api-version")) {
+		return false
+	}
+	return r.re.MatchString(q.r.URL.Path)
+}
+
+// takeFault finds the first rule matching q whose kind is wanted, rolls its
+// probability and consumes one of its count. Callers hold s.mu.
+func (s *Server) takeFault(q *request, failOperation bool) *Fault {
+	for i, r := range s.faults {
+		if r.FailOperation != failOperation || !r.matches(q) {
+			continue
+		}
+		if r.Probability > 0 && rand.Float64() >= r.Probability {
+			continue
+		}
+		f := r.Fault
+		if r.Count > 0 {
+			r.Count--
+			if r.Count == 0 {
+				s.faults = append(s.faults[:i], s.faults[i+1:]...)
+			}
+		}
+		return &f
+	}
+	return nil
+}
+
+// applyFaults runs the respond/delay/drop rule matching q, if any. It reports
+// whether the request has been answered (or dropped).
+func (s *Server) applyFaults(q *request) bool {
+	s.mu.Lock()
+	if len(s.faults) == 0 {
+		s.mu.Unlock()
+		return false
+	}
+	f := s.takeFault(q, false)
+	s.mu.Unlock()
+	if f == nil {
+		return false
+	}
+	if f.Delay > 0 {
+		select {
+		case <-time.After(time.Duration(f.Delay)):
+		case <-q.r.Context().Done():
+			return true
+		}
+	}
+	if f.Drop {
+		// Closes the connection without an answer, as a network failure would.
+		panic(http.ErrAbortHandler)
+	}
+	if f.Status == 0 {
+		return false // a pure delay: carry on
+	}
+	if f.RetryAfter > 0 {
+		q.w.Header().Set("Retry-After", strconv.Itoa(f.RetryAfter))
+	}
+	code, msg := f.Code, f.Message
+	if code == "" {
+		code = defaultFaultCode(f.Status)
+	}
+	if msg == "" {
+		msg = http.StatusText(f.Status)
+	}
+	writeError(q, f.Status, code, msg, "")
+	return true
+}
+
+func defaultFaultCode(status int) string {
+	switch status {
+	case http.StatusTooManyRequests:
+		return "TooManyRequests"
+	case http.StatusInternalServerError:
+		return "InternalServerError"
+	case http.StatusServiceUnavailable:
+		return "ServiceUnavailable"
+	case http.StatusConflict:
+		return "Conflict"
+	}
+	return strings.ReplaceAll(http.StatusText(status), " ", "")
+}

@@ -1,0 +1,179 @@
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/network/armnetwork/v7"
+)
+
+// state is every resource the emulator holds. It is guarded by Server.mu and
+// persisted whole, as JSON, to Options.StateFile after every change. AKS and
+// network resources are kept as the SDK's own models, so they marshal exactly
+// as the SDK expects them. Map keys are lower-cased ARM IDs: ARM IDs are
+// case-insensitive, while the stored resources keep the case their creator gave.
+type state struct {
+	Version        int                                   `json:"version"`
+	Seq            int64                                 `json:"seq"` // orders pools by creation
+	ResourceGroups map[string]*resourceGroup             `json:"resourceGroups"`
+	VNets          map[string]*armnetwork.VirtualNetwork `json:"virtualNetworks"`
+	Clusters       map[string]*clusterRecord             `json:"managedClusters"`
+	Pools          map[string]*poolRecord                `json:"agentPools"`
+	Operations     map[string]*operation                 `json:"operations"`
+	// NodeImages maps lower-cased OS SKU to the latest node image version.
+	NodeImages map[string]string `json:"nodeImages"`
+	// Registrations maps lower-cased subscription ID to lower-cased namespace to registration state.
+	Registrations map[string]map[string]string `json:"registrations"`
+}
+
+const stateVersion = 1
+
+// resourceGroup is a Microsoft.Resources/resourceGroups resource in ARM's shape.
+type resourceGroup struct {
+	ID         string            `json:"id"`
+	Name       string            `json:"name"`
+	Type       string            `json:"type"`
+	Location   string            `json:"location"`
+	ManagedBy  string            `json:"managedBy,omitempty"`
+	Tags       map[string]string `json:"tags,omitempty"`
+	Properties struct {
+		ProvisioningState string `json:"provisioningState"`
+	} `json:"properties"`
+}
+
+type clusterRecord struct {
+	Cluster *armcontainerservice.ManagedCluster `json:"cluster"`
+}
+
+type poolRecord struct {
+	Pool       *armcontainerservice.AgentPool `json:"pool"`
+	ClusterKey string                         `json:"clusterKey"`
+	Seq        int64                          `json:"seq"`
+}
+
+func newState() *state {
+	return &state{
+		Version:        stateVersion,
+		ResourceGroups: map[string]*resourceGroup{},
+		VNets:          map[string]*armnetwork.VirtualNetwork{},
+		Clusters:       map[string]*clusterRecord{},
+		Pools:          map[string]*poolRecord{},
+		Operations:     map[string]*operation{},
+		NodeImages:     map[string]string{},
+		Registrations:  map[string]map[string]string{},
+	}
+}
+
+// key turns an ARM ID into a map key.
+func key(id string) string { return strings.ToLower(strings.TrimSuffix(id, "/")) }
+
+// newETag returns a fresh entity tag. AKS's are opaque strings; a random hex
+// string is as opaque.
+func newETag() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// poolsOf returns the pools of a cluster in creation order.
+func (st *state) poolsOf(clusterKey string) []*poolRecord {
+	var out []*poolRecord
+	for _, p := range st.Pools {
+		if p.ClusterKey == clusterKey {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
+	return out
+}
+
+// clone deep-copies a JSON-marshalable value through its JSON form, which for
+// the SDK models is the ground truth of what they hold.
+func clone[T any](v *T) *T {
+	if v == nil {
+		return nil
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("emulator: clone %T: %v", v, err))
+	}
+	out := new(T)
+	if err := json.Unmarshal(raw, out); err != nil {
+		panic(fmt.Sprintf("emulator: clone %T: %v", v, err))
+	}
+	return out
+}
+
+// persister writes snapshots of the state to a file, atomically, never an
+// older snapshot over a newer one.
+type persister struct {
+	path    string
+	mu      sync.Mutex
+	written int64
+}
+
+// save writes snapshot number seq unless a newer one was already written.
+func (p *persister) save(seq int64, snapshot []byte) error {
+	if p == nil || p.path == "" {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if seq <= p.written {
+		return nil
+	}
+	if err := writeFileAtomic(p.path, snapshot, 0o600); err != nil {
+		return err
+	}
+	p.written = seq
+	return nil
+}
+
+// loadState reads a state file; ok is false when there is none yet.
+func loadState(path string) (st *state, ok bool, err error) {
+	raw, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	st = newState()
+	if err := json.Unmarshal(raw, st); err != nil {
+		return nil, false, fmt.Errorf("emulator: state file %s: %w", path, err)
+	}
+	if st.Version != stateVersion {
+		return nil, false, fmt.Errorf("emulator: state file %s has version %d, want %d", path, st.Version, stateVersion)
+	}
+	// maps absent from an older or hand-edited file
+	fresh := newState()
+	if st.ResourceGroups == nil {
+		st.ResourceGroups = fresh.ResourceGroups
+	}
+	if st.VNets == nil {
+		st.VNets = fresh.VNets
+	}
+	if st.Clusters == nil {
+		st.Clusters = fresh.Clusters
+	}
+	if st.Pools == nil {
+		st.Pools = fresh.Pools
+	}
+	if st.Operations == nil {
+		st.Operations = fresh.Operations
+	}
+	if st.NodeImages == nil {
+		st.NodeImages = fresh.NodeImages
+	}
+	if st.Registrations == nil {
+		st.Registrations = fresh.Registrations
+	}
+	return st, true, nil
+}
