@@ -117,6 +117,7 @@ func (s *Server) handleClusterPut(q *request) {
 	var oldView *armcontainerservice.ManagedCluster
 	if old != nil {
 		oldView = s.clusterView(old)
+		keepSecrets(oldView.Properties, mc.Properties)
 	}
 	w := s.world(*mc.Location, old, "")
 	aksrules.DefaultManagedCluster(w, oldView, &mc)
@@ -191,15 +192,16 @@ func (s *Server) handleClusterPut(q *request) {
 	if old == nil {
 		status = http.StatusCreated
 		s.createNodeResourceGroup(&mc)
-	} else {
-		// a cluster operation changes every pool's eTag
-		for _, p := range s.st.poolsOf(ck) {
-			p.Pool.Properties.ETag = to.Ptr(newETag())
-		}
 	}
 	s.st.Clusters[ck] = &clusterRecord{Cluster: &mc}
 	for _, p := range pools {
 		s.st.Pools[key(deref(p.Pool.ID))] = p
+	}
+	// Every pool has an eTag, whether created here (inline, from
+	// agentPoolProfiles) or through agentPools, and a cluster operation
+	// changes every pool's eTag (aks-api.md §1.2, §1.3).
+	for _, p := range s.st.poolsOf(ck) {
+		p.Pool.Properties.ETag = to.Ptr(newETag())
 	}
 	op := s.startOperation(q, &operation{
 		Namespace: aksNS, Location: *mc.Location, Kind: kindOf(action), Action: action,
@@ -581,6 +583,15 @@ func (s *Server) poolUpgrades(v string, controlPlane [3]int) []SeedKubernetesVer
 	return out
 }
 
+// handleAvailableAgentPoolVersions answers the versions a new pool of the
+// cluster may run: the catalogue's versions from three minors behind the
+// control plane up to the control plane's own, preview ones included with
+// isPreview: true. The default one is the control plane's version, the one a
+// pool that names none gets (aksrules' pool defaults). This is the shape of
+// Microsoft's example, whose default is its newest version and a preview one
+// (a cluster running a preview version), and of what AKS answers for a
+// cluster on a version it no longer supports: an empty list, not the
+// location's versions (hashicorp/terraform-provider-azurerm#16173, #27245).
 func (s *Server) handleAvailableAgentPoolVersions(q *request) {
 	s.mu.Lock()
 	c := s.requireCluster(q)
@@ -588,23 +599,23 @@ func (s *Server) handleAvailableAgentPoolVersions(q *request) {
 		s.mu.Unlock()
 		return
 	}
-	cp, _ := parseVersion(deref(c.Cluster.Properties.CurrentKubernetesVersion))
+	current := deref(c.Cluster.Properties.CurrentKubernetesVersion)
 	id := deref(c.Cluster.ID)
 	s.mu.Unlock()
+	cp, _ := parseVersion(current)
 	out := armcontainerservice.AgentPoolAvailableVersions{
 		ID:         to.Ptr(id + "/availableagentpoolversions"),
 		Name:       to.Ptr("default"),
 		Type:       to.Ptr("Microsoft.ContainerService/managedClusters/availableAgentpoolVersions"),
 		Properties: &armcontainerservice.AgentPoolAvailableVersionsProperties{AgentPoolVersions: []*armcontainerservice.AgentPoolAvailableVersionsPropertiesAgentPoolVersionsItem{}},
 	}
-	// a new pool may run the control plane's version or up to three minors behind it
 	for _, kv := range s.catalogue() {
 		p, _ := parseVersion(kv.Version)
 		if compareVersions(p, cp) > 0 || p[0] != cp[0] || p[1] < cp[1]-3 {
 			continue
 		}
 		item := &armcontainerservice.AgentPoolAvailableVersionsPropertiesAgentPoolVersionsItem{KubernetesVersion: to.Ptr(kv.Version)}
-		if kv.IsDefault {
+		if kv.Version == current {
 			item.Default = to.Ptr(true)
 		}
 		if kv.IsPreview {

@@ -312,27 +312,6 @@ func TestClusterAbort(t *testing.T) {
 	}
 }
 
-func TestClusterSecretsAreNotReturned(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	mc := minimalCluster()
-	mc.Properties.WindowsProfile = &armcontainerservice.ManagedClusterWindowsProfile{AdminUsername: to.Ptr("azureuser"), AdminPassword: to.Ptr("P@ssw0rd-123456")}
-	created := createCluster(t, f, "demo", mc)
-	if created.Properties.WindowsProfile == nil || deref(created.Properties.WindowsProfile.AdminUsername) != "azureuser" {
-		t.Fatalf("windowsProfile %+v", created.Properties.WindowsProfile)
-	}
-	if created.Properties.WindowsProfile.AdminPassword != nil {
-		t.Error("GET returned the Windows admin password")
-	}
-	// and the stored cluster still has it: an update without it must not fail for lack of it
-	s.mu.Lock()
-	stored := deref(s.st.Clusters[key(deref(created.ID))].Cluster.Properties.WindowsProfile.AdminPassword)
-	s.mu.Unlock()
-	if stored != "P@ssw0rd-123456" {
-		t.Errorf("stored password %q", stored)
-	}
-}
-
 // The SDK's pagers follow nextLink across pages.
 func TestClusterListsPage(t *testing.T) {
 	s := startServer(t, func(o *Options) { o.PageSize = 1 })
@@ -357,5 +336,90 @@ func TestClusterListsPage(t *testing.T) {
 	}
 	if strings.Join(names, ",") != "c1,c2,c3" || pages != 3 {
 		t.Errorf("listed %v in %d pages, want c1,c2,c3 in 3", names, pages)
+	}
+}
+
+// Pools created inline with their cluster (agentPoolProfiles) have an eTag,
+// as pools created through agentPools do: in the cluster's answers, in the
+// pool's own, usable with If-Match; and a cluster PUT that upgrades a pool
+// through its profile leaves it one.
+func TestInlinePoolsHaveETags(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	mc := minimalCluster()
+	mc.Properties.KubernetesVersion = to.Ptr("1.32.7")
+	created := createCluster(t, f, "demo", mc)
+	mcs, pools := f.NewManagedClustersClient(), f.NewAgentPoolsClient()
+
+	inlineETag := func(what string, c armcontainerservice.ManagedCluster) string {
+		t.Helper()
+		if len(c.Properties.AgentPoolProfiles) != 1 || deref(c.Properties.AgentPoolProfiles[0].ETag) == "" {
+			t.Fatalf("%s: the inline pool has no eTag: %s", what, rawJSON(c.Properties.AgentPoolProfiles))
+		}
+		return deref(c.Properties.AgentPoolProfiles[0].ETag)
+	}
+	inlineETag("the create's result", created)
+	got, err := mcs.Get(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := inlineETag("GET", got.ManagedCluster)
+	for pager := mcs.NewListByResourceGroupPager("rg-aks-demo", nil); pager.More(); {
+		page, err := pager.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range page.Value {
+			if listed := inlineETag("list", *c); listed != tag {
+				t.Errorf("list eTag %q, GET %q", listed, tag)
+			}
+		}
+	}
+	pool, err := pools.Get(ctx, "rg-aks-demo", "demo", "system", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(pool.Properties.ETag) != tag {
+		t.Errorf("the pool's GET has eTag %q, the cluster's profile %q", deref(pool.Properties.ETag), tag)
+	}
+
+	// If-Match with the inline pool's eTag
+	upd := pool.AgentPool
+	upd.Properties.Count = to.Ptr[int32](2)
+	p, err := pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "system", upd, &armcontainerservice.AgentPoolsClientBeginCreateOrUpdateOptions{IfMatch: to.Ptr(tag)})
+	if err != nil {
+		t.Fatalf("PUT with the inline pool's eTag: %v", err)
+	}
+	scaled, err := p.PollUntilDone(ctx, poll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deref(scaled.Properties.ETag) == "" || deref(scaled.Properties.ETag) == tag {
+		t.Errorf("after scaling the pool's eTag is %q (was %q)", deref(scaled.Properties.ETag), tag)
+	}
+
+	// upgrade the control plane and the pool through the cluster's PUT
+	got, err = mcs.Get(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := inlineETag("GET before the upgrade", got.ManagedCluster)
+	cu := got.ManagedCluster
+	cu.Properties.KubernetesVersion = to.Ptr("1.33.3")
+	cu.Properties.AgentPoolProfiles[0].OrchestratorVersion = to.Ptr("1.33.3")
+	up, err := mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", cu, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	upgraded, err := up.PollUntilDone(ctx, poll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := inlineETag("the upgrade's result", upgraded.ManagedCluster); after == before {
+		t.Error("a cluster operation left the pool's eTag unchanged")
+	}
+	if v := deref(upgraded.Properties.AgentPoolProfiles[0].CurrentOrchestratorVersion); v != "1.33.3" {
+		t.Errorf("the pool runs %s after the upgrade", v)
 	}
 }

@@ -75,15 +75,8 @@ func TestPoolLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var versions []string
-	for _, v := range av.Properties.AgentPoolVersions {
-		versions = append(versions, deref(v.KubernetesVersion))
-		if strings.HasPrefix(deref(v.KubernetesVersion), "1.34") || strings.HasPrefix(deref(v.KubernetesVersion), "1.29") {
-			t.Errorf("available version %s is above the control plane or more than three minors behind", deref(v.KubernetesVersion))
-		}
-	}
-	if len(versions) == 0 || versions[len(versions)-1] != "1.33.3" {
-		t.Errorf("available versions %v", versions)
+	if got, want := availableVersions(av.AgentPoolAvailableVersions), "1.30.13,1.30.14,1.31.10,1.31.11,1.32.6,1.32.7,1.33.2,1.33.3(default)"; got != want {
+		t.Errorf("available versions\n got %s\nwant %s (the control plane's and up to three minors behind)", got, want)
 	}
 
 	// node image upgrade, completed through the Location header with the final pool
@@ -226,5 +219,47 @@ func TestDeletingTheLastSystemPoolIsRefused(t *testing.T) {
 	}
 	if st := s.poolState(t, "system"); st != "Succeeded" {
 		t.Errorf("the refused delete changed the pool's state to %q", st)
+	}
+}
+
+// availableVersions renders an availableAgentPoolVersions answer as
+// "version(default)(preview),...".
+func availableVersions(av armcontainerservice.AgentPoolAvailableVersions) string {
+	var out []string
+	for _, v := range av.Properties.AgentPoolVersions {
+		item := deref(v.KubernetesVersion)
+		if deref(v.Default) {
+			item += "(default)"
+		}
+		if deref(v.IsPreview) {
+			item += "(preview)"
+		}
+		out = append(out, item)
+	}
+	return strings.Join(out, ",")
+}
+
+// availableAgentPoolVersions lists preview versions too, marked isPreview
+// (here the seed's 1.34.0, for a cluster running it), and marks the control
+// plane's version as the default.
+func TestAvailableAgentPoolVersions(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	for _, tc := range []struct{ cluster, version, want string }{
+		{"preview", "1.34.0", "1.31.10,1.31.11,1.32.6,1.32.7,1.33.2,1.33.3,1.34.0(default)(preview)"},
+		{"older", "1.32.7", "1.29.14,1.29.15,1.30.13,1.30.14,1.31.10,1.31.11,1.32.6,1.32.7(default)"},
+	} {
+		mc := minimalCluster()
+		mc.Properties.DNSPrefix = to.Ptr(tc.cluster)
+		mc.Properties.KubernetesVersion = to.Ptr(tc.version)
+		createCluster(t, f, tc.cluster, mc)
+		av, err := f.NewAgentPoolsClient().GetAvailableAgentPoolVersions(ctx, "rg-aks-demo", tc.cluster, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := availableVersions(av.AgentPoolAvailableVersions); got != tc.want {
+			t.Errorf("cluster at %s: available versions\n got %s\nwant %s", tc.version, got, tc.want)
+		}
 	}
 }

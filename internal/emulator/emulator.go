@@ -48,7 +48,7 @@ type JournalEntry struct {
 	UserAgent   string          `json:"userAgent,omitempty"`
 	IfMatch     string          `json:"ifMatch,omitempty"`
 	IfNoneMatch string          `json:"ifNoneMatch,omitempty"`
-	RequestBody json.RawMessage `json:"requestBody,omitempty"` // ARM requests only; at most 64 KiB
+	RequestBody json.RawMessage `json:"requestBody,omitempty"` // ARM requests only; at most 64 KiB; secrets redacted
 	ErrorCode   string          `json:"errorCode,omitempty"`   // the ARM error code answered, if any
 
 	family string // which part of the emulator answered (see familyOf)

@@ -426,16 +426,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 				family:      family,
 			}
 			if family == familyARM && len(q.body) > 0 {
-				b := q.body
-				if len(b) > maxJournalBody {
-					b = b[:maxJournalBody]
-				}
-				if json.Valid(b) {
-					entry.RequestBody = append(json.RawMessage(nil), b...)
-				} else {
-					// truncated or not JSON: keep it readable as a JSON string
-					entry.RequestBody, _ = json.Marshal(string(b))
-				}
+				entry.RequestBody = journalBody(q.body)
 			}
 			s.journal.add(entry)
 			if s.opts.Logf != nil {

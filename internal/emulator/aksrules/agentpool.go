@@ -26,7 +26,7 @@ func missingProperties(what string) *Error {
 func checkNewPool(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties, others []*armcontainerservice.AgentPool) *Error {
 	mc := w.Cluster
 	poolVersion := resolvedOrSelf(w, deref(p.OrchestratorVersion))
-	controlPlane, _ := controlPlaneVersion(w, mc)
+	controlPlane := controlPlaneVersion(w, mc)
 	if err := firstError(
 		checkOSType(p),
 		checkPoolName(name, deref(p.OSType)),
@@ -133,7 +133,7 @@ func checkPoolVersionChange(w World, old, p *armcontainerservice.ManagedClusterA
 		current = resolvedOrSelf(w, deref(old.OrchestratorVersion))
 	}
 	next := resolvedOrSelf(w, requested)
-	controlPlane, _ := controlPlaneVersion(w, w.Cluster)
+	controlPlane := controlPlaneVersion(w, w.Cluster)
 	return firstError(checkPoolNoDowngrade(current, next), checkPoolVersionSkew(next, controlPlane))
 }
 

@@ -23,6 +23,7 @@ import (
 	"fmt"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+
 	"github.com/aksforge/terraform-provider-aks/internal/skudata"
 )
 

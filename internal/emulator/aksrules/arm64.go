@@ -2,6 +2,7 @@ package aksrules
 
 import (
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+
 	"github.com/aksforge/terraform-provider-aks/internal/skudata"
 )
 

@@ -70,7 +70,7 @@ func checkManagedClusterUpdate(w World, old, mc *armcontainerservice.ManagedClus
 	if old == nil || old.Properties == nil {
 		return checkManagedClusterCreate(w, mc)
 	}
-	current, _ := controlPlaneVersion(w, old)
+	current := controlPlaneVersion(w, old)
 	next := current
 	changed := versionTextChanged(old.Properties.KubernetesVersion, mc.Properties.KubernetesVersion)
 	if changed {

@@ -128,20 +128,21 @@ func resolvedOrSelf(w World, version string) kubeVersion {
 	return v
 }
 
-// controlPlaneVersion is the cluster's current control-plane version.
-func controlPlaneVersion(w World, mc *armcontainerservice.ManagedCluster) (kubeVersion, bool) {
+// controlPlaneVersion is the cluster's current control-plane version (the
+// zero version when the cluster has none).
+func controlPlaneVersion(w World, mc *armcontainerservice.ManagedCluster) kubeVersion {
 	if mc == nil || mc.Properties == nil {
-		return kubeVersion{}, false
+		return kubeVersion{}
 	}
 	for _, s := range []*string{mc.Properties.CurrentKubernetesVersion, mc.Properties.KubernetesVersion} {
 		if isSet(s) {
 			v := resolvedOrSelf(w, *s)
 			if v.major > 0 {
-				return v, true
+				return v
 			}
 		}
 	}
-	return kubeVersion{}, false
+	return kubeVersion{}
 }
 
 // versionNotOffered is AKS's answer for a version the region doesn't offer.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
 )
 
@@ -47,9 +48,6 @@ var fieldExceptions = map[string]string{
 	"ListAvailableResourceSkusForARegion.json /value[]/locationInfo[]/zoneDetails":               "the SKU catalogue (internal/skudata, captured by Karpenter's generator) records no zoneDetails.",
 	"VirtualNetworkGet.json /properties/subnets[]/properties/ipConfigurations":                   "a subnet's ipConfigurations are the NICs and load balancer frontends attached to it; the emulator has no NICs or load balancers.",
 	"ManagedClustersGetUpgradeProfile.json /properties/agentPoolProfiles[]/upgrades[]/isPreview": "a pool can't upgrade past its control plane and the seed's only preview version (1.34.0) is above every GA control plane, so no pool upgrade is a preview.",
-	"AgentPoolsGetAgentPoolAvailableVersions.json /properties/agentPoolVersions[]/isPreview":     "emulator gap: availableAgentPoolVersions leaves out preview versions, which AKS lists with isPreview true.",
-	"ManagedClustersGet.json /properties/agentPoolProfiles[]/eTag":                               "emulator gap: pools created inline with their cluster get no eTag (aks-api.md §1.2: every pool has one).",
-	"ManagedClustersList.json /value[]/properties/agentPoolProfiles[]/eTag":                      "emulator gap: as for ManagedClustersGet, inline pools get no eTag.",
 }
 
 // The substitutions that adapt an example request to the emulator: the
@@ -141,16 +139,16 @@ func substituteSubscription(v any, sub string) any {
 // pool, so the first pool becomes one. Read-only fields stay: the emulator
 // ignores them.
 func (r *replay) asCreateRequest(cluster any) any {
-	body := adapt(cluster, r.e.subID).(map[string]any)
-	props := body["properties"].(map[string]any)
+	body := object(r.t, adapt(cluster, r.e.subID))
+	props := object(r.t, body["properties"])
 	profiles, _ := props["agentPoolProfiles"].([]any)
 	for _, p := range profiles {
-		if p.(map[string]any)["mode"] == "System" {
+		if object(r.t, p)["mode"] == "System" {
 			return body
 		}
 	}
 	if len(profiles) > 0 {
-		profiles[0].(map[string]any)["mode"] = "System"
+		object(r.t, profiles[0])["mode"] = "System"
 	}
 	return body
 }
@@ -193,7 +191,7 @@ func (r *replay) put(path string, body any) (rawResponse, any) {
 // so that Windows pool examples apply.
 func (r *replay) prerequisiteCluster(version string) {
 	r.t.Helper()
-	r.e.createResourceGroup(r.t, r.param("resourceGroupName"), "eastus")
+	r.e.createResourceGroup(r.t, r.param("resourceGroupName"))
 	r.put(r.clusterPath(), map[string]any{
 		"location": "eastus",
 		"identity": map[string]any{"type": "SystemAssigned"},
@@ -286,13 +284,15 @@ var replays = map[string]func(r *replay){
 	},
 	"AgentPoolsList.json": func(r *replay) {
 		r.prerequisiteCluster("")
-		for _, item := range r.response("200").(map[string]any)["value"].([]any) {
-			r.prerequisitePool(item.(map[string]any)["name"].(string), adapt(item, r.e.subID))
+		for _, item := range array(r.t, object(r.t, r.response("200"))["value"]) {
+			r.prerequisitePool(text(r.t, object(r.t, item)["name"]), adapt(item, r.e.subID))
 		}
 		r.compare("200", r.get(r.clusterPath()+"/agentPools", nil))
 	},
 	"AgentPoolsGetAgentPoolAvailableVersions.json": func(r *replay) {
-		r.prerequisiteCluster("")
+		// The example's default version, the control plane's, is a preview
+		// one: a cluster on the seed's preview version (1.34.0).
+		r.prerequisiteCluster("1.34.0")
 		r.compare("200", r.get(r.clusterPath()+"/availableAgentPoolVersions", nil))
 	},
 	"AgentPoolsGetUpgradeProfile.json": func(r *replay) {
@@ -332,8 +332,8 @@ var replays = map[string]func(r *replay){
 		r.prerequisiteCluster("")
 		// The pool exists before the update: the same pool without the
 		// autoscaler the update turns on.
-		pool := r.body().(map[string]any)
-		props := pool["properties"].(map[string]any)
+		pool := object(r.t, r.body())
+		props := object(r.t, pool["properties"])
 		delete(props, "enableAutoScaling")
 		delete(props, "minCount")
 		delete(props, "maxCount")
@@ -356,7 +356,7 @@ var replays = map[string]func(r *replay){
 		})
 	},
 	"ManagedClustersGet.json": func(r *replay) {
-		r.e.createResourceGroup(r.t, r.param("resourceGroupName"), "eastus")
+		r.e.createResourceGroup(r.t, r.param("resourceGroupName"))
 		r.put(r.clusterPath(), r.asCreateRequest(r.response("200")))
 		r.compare("200", r.get(r.clusterPath(), nil))
 	},
@@ -383,7 +383,7 @@ var replays = map[string]func(r *replay){
 	},
 	"ManagedClustersUpdateTags.json": func(r *replay) {
 		// The cluster is the one the example answer shows, before the tags change.
-		r.e.createResourceGroup(r.t, r.param("resourceGroupName"), "eastus")
+		r.e.createResourceGroup(r.t, r.param("resourceGroupName"))
 		r.put(r.clusterPath(), r.asCreateRequest(r.response("200")))
 		first, final, err := r.e.callLRO(r.t, http.MethodPatch, r.clusterPath(), r.api, r.body())
 		if err != nil {
@@ -395,7 +395,7 @@ var replays = map[string]func(r *replay){
 	},
 	"SubnetGet.json": func(r *replay) {
 		rg, vnet := r.param("resourceGroupName"), r.param("virtualNetworkName")
-		r.e.createResourceGroup(r.t, rg, "eastus")
+		r.e.createResourceGroup(r.t, rg)
 		vnetPath := "/subscriptions/" + r.e.subID + "/resourceGroups/" + rg + "/providers/Microsoft.Network/virtualNetworks/" + vnet
 		r.put(vnetPath, map[string]any{"location": "eastus", "properties": map[string]any{"addressSpace": map[string]any{"addressPrefixes": []any{"10.0.0.0/8"}}}})
 		r.put(vnetPath+"/subnets/"+r.param("subnetName"), adapt(r.response("200"), r.e.subID))
@@ -403,7 +403,7 @@ var replays = map[string]func(r *replay){
 	},
 	"VirtualNetworkGet.json": func(r *replay) {
 		rg := r.param("resourceGroupName")
-		r.e.createResourceGroup(r.t, rg, "eastus")
+		r.e.createResourceGroup(r.t, rg)
 		path := "/subscriptions/" + r.e.subID + "/resourceGroups/" + rg + "/providers/Microsoft.Network/virtualNetworks/" + r.param("virtualNetworkName")
 		r.put(path, adapt(r.response("200"), r.e.subID))
 		r.compare("200", r.get(path, nil))
@@ -413,13 +413,13 @@ var replays = map[string]func(r *replay){
 // putListedClusters creates the clusters a list example shows, from their
 // bodies there (read-only fields included: the emulator ignores them).
 func (r *replay) putListedClusters() {
-	for _, item := range r.response("200").(map[string]any)["value"].([]any) {
-		body := adapt(item, r.e.subID).(map[string]any)
-		id, err := arm.ParseResourceID(body["id"].(string))
+	for _, item := range array(r.t, object(r.t, r.response("200"))["value"]) {
+		body := object(r.t, adapt(item, r.e.subID))
+		id, err := arm.ParseResourceID(text(r.t, body["id"]))
 		if err != nil {
 			r.t.Fatal(err)
 		}
-		r.e.createResourceGroup(r.t, id.ResourceGroupName, "eastus")
+		r.e.createResourceGroup(r.t, id.ResourceGroupName)
 		r.put(clusterPath(r.e.subID, id.ResourceGroupName, id.Name), r.asCreateRequest(body))
 	}
 }
@@ -430,8 +430,8 @@ func init() {
 	// osSKU AzureLinux; the answer is compared as published.
 	replays["AgentPoolsCreate_KataVmIsolation.json"] = func(r *replay) {
 		r.prerequisiteCluster("")
-		body := r.body().(map[string]any)
-		props := body["properties"].(map[string]any)
+		body := object(r.t, r.body())
+		props := object(r.t, body["properties"])
 		props["osType"], props["osSKU"] = "Linux", "AzureLinux"
 		path := r.poolPath(r.param("agentPoolName"))
 		first, final := r.put(path, body)
@@ -453,7 +453,7 @@ func init() {
 	}
 	for _, f := range []string{"ManagedClustersCreate_EnabledFIPS", "ManagedClustersCreate_OSSKU", "ManagedClustersCreate_Premium", "ManagedClustersCreate_Update"} {
 		replays[f+".json"] = func(r *replay) {
-			r.e.createResourceGroup(r.t, r.param("resourceGroupName"), "eastus")
+			r.e.createResourceGroup(r.t, r.param("resourceGroupName"))
 			r.replayPut(r.clusterPath(), false)
 		}
 	}

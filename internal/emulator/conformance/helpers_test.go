@@ -23,6 +23,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/network/armnetwork/v7"
+
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
 )
 
@@ -210,12 +211,45 @@ func clusterPath(sub, rg, name string) string {
 	return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.ContainerService/managedClusters/%s", sub, rg, name)
 }
 
-// createResourceGroup makes a resource group with a raw ARM PUT (the module
-// has no armresources client).
-func (e *env) createResourceGroup(t *testing.T, name, location string) {
+// createResourceGroup makes a resource group in eastus (where the examples'
+// resources go) with a raw ARM PUT (the module has no armresources client).
+func (e *env) createResourceGroup(t *testing.T, name string) {
 	t.Helper()
-	r := e.call(t, http.MethodPut, "/subscriptions/"+e.subID+"/resourcegroups/"+name, "2021-04-01", map[string]any{"location": location}, nil)
+	r := e.call(t, http.MethodPut, "/subscriptions/"+e.subID+"/resourcegroups/"+name, "2021-04-01", map[string]any{"location": "eastus"}, nil)
 	if r.status != http.StatusOK && r.status != http.StatusCreated {
 		t.Fatalf("creating resource group %s: %d %s", name, r.status, r.body)
 	}
+}
+
+// object returns a decoded JSON value as an object, failing the test if it
+// is something else.
+func object(t *testing.T, v any) map[string]any {
+	t.Helper()
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("want a JSON object, got %s", jsonType(v))
+	}
+	return m
+}
+
+// array returns a decoded JSON value as an array, failing the test if it is
+// something else.
+func array(t *testing.T, v any) []any {
+	t.Helper()
+	a, ok := v.([]any)
+	if !ok {
+		t.Fatalf("want a JSON array, got %s", jsonType(v))
+	}
+	return a
+}
+
+// text returns a decoded JSON value as a string, failing the test if it is
+// something else.
+func text(t *testing.T, v any) string {
+	t.Helper()
+	s, ok := v.(string)
+	if !ok {
+		t.Fatalf("want a JSON string, got %s", jsonType(v))
+	}
+	return s
 }

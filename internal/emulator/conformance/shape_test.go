@@ -54,7 +54,7 @@ func compareShape(path string, example, actual any, report func(shapeMismatch)) 
 	}
 	switch ex := example.(type) {
 	case map[string]any:
-		act := actual.(map[string]any)
+		act, _ := actual.(map[string]any) // same type as the example's, checked above
 		if slices.Contains(valueKeyedMaps, lastSegment(path)) {
 			compareKeyedMap(path, ex, act, report)
 			return
@@ -71,7 +71,7 @@ func compareShape(path string, example, actual any, report func(shapeMismatch)) 
 			compareShape(path+"/"+k, ev, av, report)
 		}
 	case []any:
-		act := actual.([]any)
+		act, _ := actual.([]any) // same type as the example's, checked above
 		if len(ex) > 0 && len(act) == 0 {
 			report(shapeMismatch{norm + "[]", "is empty"})
 			return
