@@ -1,0 +1,358 @@
+package provider
+
+import (
+	"fmt"
+	"net"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Attribute names of the provider block, used for schema, env lookups and diagnostics paths.
+const (
+	attrSubscriptionID            = "subscription_id"
+	attrTenantID                  = "tenant_id"
+	attrClientID                  = "client_id"
+	attrClientSecret              = "client_secret"
+	attrClientCertificatePath     = "client_certificate_path"
+	attrClientCertificatePassword = "client_certificate_password"
+	attrUseOIDC                   = "use_oidc"
+	attrOIDCToken                 = "oidc_token"
+	attrOIDCTokenFilePath         = "oidc_token_file_path"
+	attrOIDCRequestURL            = "oidc_request_url"
+	attrOIDCRequestToken          = "oidc_request_token"
+	attrUseMSI                    = "use_msi"
+	attrUseCLI                    = "use_cli"
+	attrEnvironment               = "environment"
+	attrMetadataHost              = "metadata_host"
+)
+
+// Environment variables read besides the ARM_* fallbacks of the attributes.
+const (
+	envGitHubRequestURL   = "ACTIONS_ID_TOKEN_REQUEST_URL"
+	envGitHubRequestToken = "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
+	envHCPTerraformToken  = "TFC_WORKLOAD_IDENTITY_TOKEN"
+)
+
+// envFallbacks lists, per attribute, the environment variables read when the attribute is not set
+// in HCL, first match wins. GitHub Actions' variables come after ARM_OIDC_REQUEST_* so that an
+// explicit ARM_ setting beats what the runner injects.
+var envFallbacks = map[string][]string{
+	attrSubscriptionID:            {"ARM_SUBSCRIPTION_ID"},
+	attrTenantID:                  {"ARM_TENANT_ID"},
+	attrClientID:                  {"ARM_CLIENT_ID"},
+	attrClientSecret:              {"ARM_CLIENT_SECRET"},
+	attrClientCertificatePath:     {"ARM_CLIENT_CERTIFICATE_PATH"},
+	attrClientCertificatePassword: {"ARM_CLIENT_CERTIFICATE_PASSWORD"},
+	attrUseOIDC:                   {"ARM_USE_OIDC"},
+	attrOIDCToken:                 {"ARM_OIDC_TOKEN"},
+	attrOIDCTokenFilePath:         {"ARM_OIDC_TOKEN_FILE_PATH"},
+	attrOIDCRequestURL:            {"ARM_OIDC_REQUEST_URL", envGitHubRequestURL},
+	attrOIDCRequestToken:          {"ARM_OIDC_REQUEST_TOKEN", envGitHubRequestToken},
+	attrUseMSI:                    {"ARM_USE_MSI"},
+	attrUseCLI:                    {"ARM_USE_CLI"},
+	attrEnvironment:               {"ARM_ENVIRONMENT"},
+	attrMetadataHost:              {"ARM_METADATA_HOSTNAME"},
+}
+
+// Names of the Azure clouds `environment` accepts.
+const (
+	environmentPublic       = "public"
+	environmentUSGovernment = "usgovernment"
+	environmentChina        = "china"
+)
+
+var environmentNames = []string{environmentPublic, environmentUSGovernment, environmentChina}
+
+// providerModel is the provider block as Terraform sends it.
+type providerModel struct {
+	SubscriptionID            types.String `tfsdk:"subscription_id"`
+	TenantID                  types.String `tfsdk:"tenant_id"`
+	ClientID                  types.String `tfsdk:"client_id"`
+	ClientSecret              types.String `tfsdk:"client_secret"`
+	ClientCertificatePath     types.String `tfsdk:"client_certificate_path"`
+	ClientCertificatePassword types.String `tfsdk:"client_certificate_password"`
+	UseOIDC                   types.Bool   `tfsdk:"use_oidc"`
+	OIDCToken                 types.String `tfsdk:"oidc_token"`
+	OIDCTokenFilePath         types.String `tfsdk:"oidc_token_file_path"`
+	OIDCRequestURL            types.String `tfsdk:"oidc_request_url"`
+	OIDCRequestToken          types.String `tfsdk:"oidc_request_token"`
+	UseMSI                    types.Bool   `tfsdk:"use_msi"`
+	UseCLI                    types.Bool   `tfsdk:"use_cli"`
+	Environment               types.String `tfsdk:"environment"`
+	MetadataHost              types.String `tfsdk:"metadata_host"`
+}
+
+// providerConfig is the effective configuration: HCL values, else their environment fallbacks.
+// It is a plain struct so that validation and credential selection are pure functions of it.
+type providerConfig struct {
+	SubscriptionID            string
+	TenantID                  string
+	ClientID                  string
+	ClientSecret              string
+	ClientCertificatePath     string
+	ClientCertificatePassword string
+	UseOIDC                   bool
+	OIDCToken                 string
+	OIDCTokenFilePath         string
+	OIDCRequestURL            string
+	OIDCRequestToken          string
+	// HCPTerraformToken is the workload identity token HCP Terraform injects for dynamic
+	// credentials; it has no attribute of its own and is used by OIDC when no other token is set.
+	HCPTerraformToken string
+	UseMSI            bool
+	UseCLI            bool
+	Environment       string
+	MetadataHost      string
+
+	// sources records where each attribute's value came from: sourceHCL, or the name of the
+	// environment variable. Attributes that are not set at all are absent.
+	sources map[string]string
+	// unknown holds attributes whose HCL value is not known yet (only during validation).
+	unknown map[string]bool
+}
+
+const sourceHCL = "the provider block"
+
+// isSet reports whether attr has a value, from HCL or the environment.
+func (c providerConfig) isSet(attr string) bool {
+	_, ok := c.sources[attr]
+	return ok
+}
+
+// isKnown reports whether all attrs are known, so that a rule involving them can be decided.
+func (c providerConfig) isKnown(attrs ...string) bool {
+	for _, attr := range attrs {
+		if c.unknown[attr] {
+			return false
+		}
+	}
+	return true
+}
+
+// from names where attr's value came from, for diagnostics: `client_secret` or
+// `client_secret (from ARM_CLIENT_SECRET)`.
+func (c providerConfig) from(attr string) string {
+	if src := c.sources[attr]; src != "" && src != sourceHCL {
+		return fmt.Sprintf("%s (from %s)", attr, src)
+	}
+	return attr
+}
+
+// setWith names the ways to set attr: `client_id or ARM_CLIENT_ID`.
+func setWith(attr string) string {
+	return attr + " or " + strings.Join(envFallbacks[attr], " or ")
+}
+
+// mergeConfig builds the effective configuration: a known, non-null HCL value wins over the
+// environment; unknown HCL values are recorded so validation can skip rules that depend on them.
+// getenv is os.Getenv outside tests. Malformed environment booleans are reported against their
+// attribute.
+func mergeConfig(m providerModel, getenv func(string) string) (providerConfig, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	c := providerConfig{sources: map[string]string{}, unknown: map[string]bool{}}
+
+	str := func(attr string, v types.String) string {
+		if v.IsUnknown() {
+			c.unknown[attr] = true
+			return ""
+		}
+		if !v.IsNull() && v.ValueString() != "" {
+			c.sources[attr] = sourceHCL
+			return v.ValueString()
+		}
+		for _, name := range envFallbacks[attr] {
+			if value := strings.TrimSpace(getenv(name)); value != "" {
+				c.sources[attr] = name
+				return value
+			}
+		}
+		return ""
+	}
+	boolean := func(attr string, v types.Bool, def bool) bool {
+		if v.IsUnknown() {
+			c.unknown[attr] = true
+			return def
+		}
+		if !v.IsNull() {
+			c.sources[attr] = sourceHCL
+			return v.ValueBool()
+		}
+		for _, name := range envFallbacks[attr] {
+			raw := strings.TrimSpace(getenv(name))
+			if raw == "" {
+				continue
+			}
+			value, err := strconv.ParseBool(raw)
+			if err != nil {
+				diags.AddAttributeError(path.Root(attr), "Invalid boolean in "+name,
+					fmt.Sprintf("%s is %q, which is not a boolean. Set it to true or false, or set %s in the provider block.", name, raw, attr))
+				return def
+			}
+			c.sources[attr] = name
+			return value
+		}
+		return def
+	}
+
+	c.SubscriptionID = str(attrSubscriptionID, m.SubscriptionID)
+	c.TenantID = str(attrTenantID, m.TenantID)
+	c.ClientID = str(attrClientID, m.ClientID)
+	c.ClientSecret = str(attrClientSecret, m.ClientSecret)
+	c.ClientCertificatePath = str(attrClientCertificatePath, m.ClientCertificatePath)
+	c.ClientCertificatePassword = str(attrClientCertificatePassword, m.ClientCertificatePassword)
+	c.UseOIDC = boolean(attrUseOIDC, m.UseOIDC, false)
+	c.OIDCToken = str(attrOIDCToken, m.OIDCToken)
+	c.OIDCTokenFilePath = str(attrOIDCTokenFilePath, m.OIDCTokenFilePath)
+	c.OIDCRequestURL = str(attrOIDCRequestURL, m.OIDCRequestURL)
+	c.OIDCRequestToken = str(attrOIDCRequestToken, m.OIDCRequestToken)
+	c.HCPTerraformToken = strings.TrimSpace(getenv(envHCPTerraformToken))
+	c.UseMSI = boolean(attrUseMSI, m.UseMSI, false)
+	c.UseCLI = boolean(attrUseCLI, m.UseCLI, true)
+	c.Environment = strings.ToLower(str(attrEnvironment, m.Environment))
+	c.MetadataHost = str(attrMetadataHost, m.MetadataHost)
+	return c, diags
+}
+
+var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// validate reports contradictions and incomplete credentials in the effective configuration. It
+// never touches the network or the file system, so it can run at plan time (ValidateConfig). It
+// does not require a subscription: `terraform validate` must work without credentials.
+func (c providerConfig) validate() diag.Diagnostics {
+	var diags diag.Diagnostics
+	fail := func(attr, summary, detail string) {
+		diags.AddAttributeError(path.Root(attr), summary, detail)
+	}
+
+	// Where the cloud is.
+	if c.isSet(attrEnvironment) && c.isSet(attrMetadataHost) {
+		fail(attrMetadataHost, "Conflicting cloud settings",
+			fmt.Sprintf("Both %s and %s are set. Set environment to pick one of Azure's clouds, or metadata_host to discover a cloud from its metadata endpoint, not both.",
+				c.from(attrEnvironment), c.from(attrMetadataHost)))
+	}
+	if c.isSet(attrEnvironment) && !slices.Contains(environmentNames, c.Environment) {
+		fail(attrEnvironment, "Unknown Azure environment",
+			fmt.Sprintf("%s is %q. It must be one of %s; for any other cloud set metadata_host instead.",
+				c.from(attrEnvironment), c.Environment, strings.Join(environmentNames, ", ")))
+	}
+	if c.isSet(attrMetadataHost) {
+		if err := checkMetadataHost(c.MetadataHost); err != nil {
+			fail(attrMetadataHost, "Invalid metadata_host", fmt.Sprintf("%s: %s", c.from(attrMetadataHost), err))
+		}
+	}
+
+	// Identifiers.
+	for _, attr := range []string{attrSubscriptionID, attrTenantID, attrClientID} {
+		if value := c.value(attr); c.isSet(attr) && !guidPattern.MatchString(value) {
+			fail(attr, "Invalid "+attr,
+				fmt.Sprintf("%s is %q, which is not a GUID. Azure %s values look like 00000000-0000-0000-0000-000000000000.",
+					c.from(attr), value, strings.ReplaceAll(strings.TrimSuffix(attr, "_id"), "_", " ")+" IDs"))
+		}
+	}
+
+	// Client certificate.
+	if c.isSet(attrClientCertificatePassword) && !c.isSet(attrClientCertificatePath) && c.isKnown(attrClientCertificatePath) {
+		fail(attrClientCertificatePassword, "Certificate password without a certificate",
+			fmt.Sprintf("%s is set but client_certificate_path is not. Set %s to the PFX or PEM file the password opens.",
+				c.from(attrClientCertificatePassword), setWith(attrClientCertificatePath)))
+	}
+
+	// OIDC settings only take effect with use_oidc; setting them without it is almost always a
+	// forgotten switch, and silently ignoring them would authenticate as someone else. The
+	// variables GitHub Actions and HCP Terraform inject by themselves are not counted.
+	if !c.UseOIDC && c.isKnown(attrUseOIDC) {
+		for _, attr := range []string{attrOIDCToken, attrOIDCTokenFilePath, attrOIDCRequestURL, attrOIDCRequestToken} {
+			if src := c.sources[attr]; src != "" && src != envGitHubRequestURL && src != envGitHubRequestToken {
+				fail(attr, "OIDC setting without use_oidc",
+					fmt.Sprintf("%s is set but use_oidc is not true. Set %s = true to authenticate with OIDC, or remove %s.",
+						c.from(attr), attrUseOIDC, attr))
+			}
+		}
+	}
+	if c.UseOIDC {
+		if c.isSet(attrOIDCToken) && c.isSet(attrOIDCTokenFilePath) {
+			fail(attrOIDCTokenFilePath, "Conflicting OIDC token settings",
+				fmt.Sprintf("Both %s and %s are set. Set only one of them.", c.from(attrOIDCToken), c.from(attrOIDCTokenFilePath)))
+		}
+		if !c.hasOIDCTokenSource() && !c.isSet(attrOIDCRequestURL) && !c.isSet(attrOIDCRequestToken) && c.isKnown(attrOIDCToken, attrOIDCTokenFilePath, attrOIDCRequestURL, attrOIDCRequestToken) {
+			fail(attrUseOIDC, "No OIDC token",
+				fmt.Sprintf("use_oidc is true but no OIDC token is available. Set one of %s; %s; %s with %s; or run in HCP Terraform with dynamic credentials (%s) or GitHub Actions with permission id-token: write.",
+					setWith(attrOIDCToken), setWith(attrOIDCTokenFilePath), setWith(attrOIDCRequestURL), attrOIDCRequestToken, envHCPTerraformToken))
+		}
+		if c.isSet(attrOIDCRequestURL) != c.isSet(attrOIDCRequestToken) && c.isKnown(attrOIDCRequestURL, attrOIDCRequestToken) {
+			present, missing := attrOIDCRequestURL, attrOIDCRequestToken
+			if !c.isSet(attrOIDCRequestURL) {
+				present, missing = attrOIDCRequestToken, attrOIDCRequestURL
+			}
+			fail(missing, "Incomplete OIDC token request settings",
+				fmt.Sprintf("%s is set but %s is not. The token request needs both; set %s.", c.from(present), missing, setWith(missing)))
+		}
+	}
+
+	// A service principal credential (certificate, secret, OIDC) needs its application and tenant.
+	if kind := c.servicePrincipalSetting(); kind != "" {
+		if !c.isSet(attrClientID) && c.isKnown(attrClientID) {
+			fail(kind, kind+" without client_id",
+				fmt.Sprintf("%s is set but client_id is not. Set %s to the application (client) ID the credential belongs to.",
+					c.from(kind), setWith(attrClientID)))
+		}
+		if !c.isSet(attrTenantID) && c.isKnown(attrTenantID) {
+			fail(kind, kind+" without tenant_id",
+				fmt.Sprintf("%s is set but tenant_id is not. Set %s to the Entra ID tenant of the application.",
+					c.from(kind), setWith(attrTenantID)))
+		}
+	}
+	return diags
+}
+
+// servicePrincipalSetting names the attribute that selects a service principal credential
+// (certificate, secret or OIDC, in the precedence order), or "" when none does.
+func (c providerConfig) servicePrincipalSetting() string {
+	switch {
+	case c.isSet(attrClientCertificatePath):
+		return attrClientCertificatePath
+	case c.isSet(attrClientSecret):
+		return attrClientSecret
+	case c.UseOIDC:
+		return attrUseOIDC
+	}
+	return ""
+}
+
+// hasOIDCTokenSource reports whether any source of an OIDC token is configured.
+func (c providerConfig) hasOIDCTokenSource() bool {
+	return c.isSet(attrOIDCToken) || c.isSet(attrOIDCTokenFilePath) || c.HCPTerraformToken != "" ||
+		(c.isSet(attrOIDCRequestURL) && c.isSet(attrOIDCRequestToken))
+}
+
+// value returns the string value of a string attribute.
+func (c providerConfig) value(attr string) string {
+	switch attr {
+	case attrSubscriptionID:
+		return c.SubscriptionID
+	case attrTenantID:
+		return c.TenantID
+	case attrClientID:
+		return c.ClientID
+	}
+	return ""
+}
+
+// checkMetadataHost accepts a bare host or host:port, as ARM_METADATA_HOSTNAME is in azurerm.
+func checkMetadataHost(host string) error {
+	if strings.Contains(host, "://") || strings.ContainsAny(host, "/?#@ ") {
+		return fmt.Errorf("%q must be a host name with an optional port, such as management.azure.com or 127.0.0.1:8443, without scheme or path", host)
+	}
+	if strings.Contains(host, ":") {
+		if _, port, err := net.SplitHostPort(host); err != nil || port == "" {
+			return fmt.Errorf("%q is not a valid host:port", host)
+		}
+	}
+	return nil
+}
