@@ -1,0 +1,139 @@
+package agentpools
+
+import (
+	"context"
+	"crypto/tls"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+	"github.com/aksforge/terraform-provider-aks/internal/emulator"
+)
+
+// One CA for the test binary: every emulator of this package's tests is signed by it.
+var (
+	testCAOnce sync.Once
+	testCA     *emulator.CA
+	testCAErr  error
+)
+
+// testEnv is an in-process emulator with a 2-node System pool cluster, the SDK pointed at it, and a
+// Coordinator with test-speed polling.
+type testEnv struct {
+	srv     *emulator.Server
+	cred    azcore.TokenCredential
+	options *arm.ClientOptions
+	sdk     *armcontainerservice.ClientFactory
+	coord   *Coordinator
+	cluster ClusterID
+}
+
+const testLRODuration = 20 * time.Millisecond
+
+func newTestEnv(t *testing.T) *testEnv {
+	t.Helper()
+	testCAOnce.Do(func() { testCA, testCAErr = emulator.NewCA() })
+	if testCAErr != nil {
+		t.Fatal(testCAErr)
+	}
+	ctx := context.Background()
+	srv, err := emulator.Start(ctx, emulator.Options{LRODuration: testLRODuration, CA: testCA, StateDir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("starting the emulator: %v", err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+
+	transport := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsConfig(testCA)}}
+	cfg := cloud.Configuration{
+		ActiveDirectoryAuthorityHost: srv.URL() + "/",
+		Services: map[cloud.ServiceName]cloud.ServiceConfiguration{
+			cloud.ResourceManager: {Endpoint: srv.URL(), Audience: "https://management.core.windows.net/"},
+		},
+	}
+	cred, err := azidentity.NewClientSecretCredential(emulator.DefaultTenantID, emulator.DefaultClientID, emulator.DefaultClientSecret,
+		&azidentity.ClientSecretCredentialOptions{
+			ClientOptions:            azcore.ClientOptions{Cloud: cfg, Transport: transport},
+			DisableInstanceDiscovery: true,
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	options := &arm.ClientOptions{ClientOptions: azcore.ClientOptions{Cloud: cfg, Transport: transport}}
+	sdk, err := armcontainerservice.NewClientFactory(emulator.DefaultSubscriptionID, cred, options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &testEnv{
+		srv:     srv,
+		cred:    cred,
+		options: options,
+		sdk:     sdk,
+		coord:   NewCoordinator(cred, options, Options{PollFrequency: 5 * time.Millisecond, ConflictPollInterval: 10 * time.Millisecond}),
+		cluster: ClusterID{SubscriptionID: emulator.DefaultSubscriptionID, ResourceGroup: "rg-aks-demo", Name: "aks-test"},
+	}
+	env.createCluster(t)
+	srv.ResetJournal()
+	return env
+}
+
+// createCluster creates the guide's starting point: a cluster with a 2-node System pool nodepool1.
+func (e *testEnv) createCluster(t *testing.T) {
+	t.Helper()
+	mc := armcontainerservice.ManagedCluster{
+		Location: to.Ptr("eastus"),
+		Identity: &armcontainerservice.ManagedClusterIdentity{Type: to.Ptr(armcontainerservice.ResourceIdentityTypeSystemAssigned)},
+		Properties: &armcontainerservice.ManagedClusterProperties{
+			DNSPrefix: to.Ptr("aks-test"),
+			AgentPoolProfiles: []*armcontainerservice.ManagedClusterAgentPoolProfile{{
+				Name:   to.Ptr("nodepool1"),
+				Count:  to.Ptr[int32](2),
+				VMSize: to.Ptr("Standard_DS2_v2"),
+				Mode:   to.Ptr(armcontainerservice.AgentPoolModeSystem),
+				OSType: to.Ptr(armcontainerservice.OSTypeLinux),
+				Type:   to.Ptr(armcontainerservice.AgentPoolTypeVirtualMachineScaleSets),
+			}},
+			NetworkProfile: &armcontainerservice.NetworkProfile{LoadBalancerSKU: to.Ptr(armcontainerservice.LoadBalancerSKUStandard)},
+		},
+	}
+	poller, err := e.sdk.NewManagedClustersClient().BeginCreateOrUpdate(context.Background(), e.cluster.ResourceGroup, e.cluster.Name, mc, nil)
+	if err != nil {
+		t.Fatalf("creating the test cluster: %v", err)
+	}
+	if _, err := poller.PollUntilDone(context.Background(), &runtime.PollUntilDoneOptions{Frequency: 5 * time.Millisecond}); err != nil {
+		t.Fatalf("creating the test cluster: %v", err)
+	}
+}
+
+// userPool is a minimal User pool body.
+func userPool(count int32) armcontainerservice.AgentPool {
+	return armcontainerservice.AgentPool{Properties: &armcontainerservice.ManagedClusterAgentPoolProfileProperties{
+		Count:  to.Ptr(count),
+		Mode:   to.Ptr(armcontainerservice.AgentPoolModeUser),
+		OSType: to.Ptr(armcontainerservice.OSTypeLinux),
+		VMSize: to.Ptr("Standard_DS2_v2"),
+	}}
+}
+
+// calls returns the journal's ARM calls matching method and a path suffix (case-insensitive).
+func (e *testEnv) calls(method, pathSuffix string) []emulator.JournalEntry {
+	var out []emulator.JournalEntry
+	for _, j := range e.srv.Journal() {
+		if j.Method == method && strings.HasSuffix(strings.ToLower(j.Path), strings.ToLower(pathSuffix)) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+func tlsConfig(ca *emulator.CA) *tls.Config {
+	return &tls.Config{RootCAs: ca.Pool(), MinVersion: tls.VersionTLS12}
+}

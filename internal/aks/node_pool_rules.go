@@ -1,0 +1,200 @@
+package aks
+
+import (
+	"context"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/aksforge/terraform-provider-aks/internal/agentpools"
+	"github.com/aksforge/terraform-provider-aks/internal/rules"
+	"github.com/aksforge/terraform-provider-aks/internal/vmsizes"
+)
+
+// This file connects aks_node_pool to the rules of internal/rules: model conversions and where
+// each group of rules runs (ValidateConfig, ModifyPlan, Create/Update, Delete).
+
+// rulesPool converts the resource model into what the rules read.
+func rulesPool(m nodePoolResourceModel) rules.Pool {
+	return rules.Pool{
+		Name:                  m.Name,
+		Mode:                  m.Mode,
+		OSType:                m.OSType,
+		OSSKU:                 m.OSSKU,
+		VMSize:                m.VMSize,
+		NodeCount:             m.NodeCount,
+		AutoScalingEnabled:    m.AutoScalingEnabled,
+		MinCount:              m.MinCount,
+		MaxCount:              m.MaxCount,
+		OrchestratorVersion:   m.OrchestratorVersion,
+		VnetSubnetID:          m.VnetSubnetID,
+		PodSubnetID:           m.PodSubnetID,
+		FIPSEnabled:           m.FIPSEnabled,
+		OSDiskType:            m.OSDiskType,
+		OSDiskSizeGB:          m.OSDiskSizeGB,
+		KubeletDiskType:       m.KubeletDiskType,
+		Priority:              m.Priority,
+		EvictionPolicy:        m.EvictionPolicy,
+		SpotMaxPrice:          m.SpotMaxPrice,
+		HostEncryptionEnabled: m.HostEncryptionEnabled,
+	}
+}
+
+// rulesPoolFor is the pool the rules check at plan and apply time: the configuration, with the
+// values AKS computed for an existing pool (from the plan, which carries them over from the state)
+// where the configuration leaves them unset, so rules that depend on the VM size, OS SKU or
+// version still run on an existing pool. Spot-only and autoscaler arguments stay as configured:
+// the rules read them as the user's intent.
+func rulesPoolFor(config, plan nodePoolResourceModel) nodePoolResourceModel {
+	m := config
+	fill := func(c *types.String, p types.String) {
+		if c.IsNull() && known(p) {
+			*c = p
+		}
+	}
+	fillInt := func(c *types.Int64, p types.Int64) {
+		if c.IsNull() && known(p) {
+			*c = p
+		}
+	}
+	fill(&m.VMSize, plan.VMSize)
+	fill(&m.OSSKU, plan.OSSKU)
+	fill(&m.OrchestratorVersion, plan.OrchestratorVersion)
+	fill(&m.OSDiskType, plan.OSDiskType)
+	fill(&m.KubeletDiskType, plan.KubeletDiskType)
+	fillInt(&m.OSDiskSizeGB, plan.OSDiskSizeGB)
+	fillInt(&m.MaxPods, plan.MaxPods)
+	return m
+}
+
+// checkPoolConfig runs the configuration rules; sizes nil means the embedded VM size facts.
+func checkPoolConfig(ctx context.Context, m nodePoolResourceModel, sizes *vmsizes.Catalogue, location string) diag.Diagnostics {
+	return rules.CheckPool(ctx, path.Empty(), rulesPool(m), sizes, location)
+}
+
+// existingPool describes the pool as the state holds it, for the rules that compare a change with
+// the current pool (version downgrade, demoting the last System pool).
+func existingPool(state nodePoolResourceModel) rules.ExistingPool {
+	return rules.ExistingPool{
+		Name:                state.Name.ValueString(),
+		Mode:                state.Mode.ValueString(),
+		OSType:              state.OSType.ValueString(),
+		VMSetType:           string(armcontainerservice.AgentPoolTypeVirtualMachineScaleSets),
+		VnetSubnetID:        state.VnetSubnetID.ValueString(),
+		PodSubnetID:         state.PodSubnetID.ValueString(),
+		OrchestratorVersion: state.CurrentOrchestratorVersion.ValueString(),
+	}
+}
+
+// rulesCluster describes the live cluster and its pools for the rules.
+func rulesCluster(mc *armcontainerservice.ManagedCluster, pools []*armcontainerservice.AgentPool) rules.Cluster {
+	c := rules.Cluster{}
+	if p := mc.Properties; p != nil {
+		switch {
+		case p.CurrentKubernetesVersion != nil:
+			c.KubernetesVersion = *p.CurrentKubernetesVersion
+		case p.KubernetesVersion != nil:
+			c.KubernetesVersion = *p.KubernetesVersion
+		}
+		if p.SecurityProfile != nil && p.SecurityProfile.Defender != nil && p.SecurityProfile.Defender.SecurityMonitoring != nil &&
+			p.SecurityProfile.Defender.SecurityMonitoring.Enabled != nil {
+			c.DefenderEnabled = *p.SecurityProfile.Defender.SecurityMonitoring.Enabled
+		}
+		if p.NetworkProfile != nil {
+			if p.NetworkProfile.LoadBalancerSKU != nil {
+				c.LoadBalancerSKU = string(*p.NetworkProfile.LoadBalancerSKU)
+			}
+			if p.NetworkProfile.NetworkPlugin != nil {
+				c.NetworkPlugin = string(*p.NetworkProfile.NetworkPlugin)
+			}
+		}
+		c.HasWindowsProfile = p.WindowsProfile != nil
+	}
+	for _, pool := range pools {
+		c.Pools = append(c.Pools, existingFromAPI(pool))
+	}
+	return c
+}
+
+func existingFromAPI(pool *armcontainerservice.AgentPool) rules.ExistingPool {
+	e := rules.ExistingPool{}
+	if pool.Name != nil {
+		e.Name = *pool.Name
+	}
+	p := pool.Properties
+	if p == nil {
+		return e
+	}
+	e.Mode = deref(p.Mode)
+	e.OSType = deref(p.OSType)
+	e.VMSetType = deref(p.Type)
+	e.VnetSubnetID = deref(p.VnetSubnetID)
+	e.PodSubnetID = deref(p.PodSubnetID)
+	e.OrchestratorVersion = deref(p.CurrentOrchestratorVersion)
+	if e.OrchestratorVersion == "" {
+		e.OrchestratorVersion = deref(p.OrchestratorVersion)
+	}
+	return e
+}
+
+func deref[T ~string](v *T) string {
+	if v == nil {
+		return ""
+	}
+	return string(*v)
+}
+
+// checkAgainstCluster runs the rules that need the live cluster: its version, network, profiles
+// and other pools, and the VM size facts of its location. A cluster that does not exist (yet)
+// is skipped at plan time; at apply time it is an error.
+func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id agentpools.PoolID, m nodePoolResourceModel, current *rules.ExistingPool, applying bool) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if r.client == nil {
+		return diags
+	}
+	coord := r.coordinator()
+	mc, err := coord.Cluster(ctx, id.Cluster)
+	if agentpools.IsNotFound(err) {
+		if applying {
+			diags.AddAttributeError(path.Root("cluster_id"), "Managed cluster not found",
+				"Cluster "+id.Cluster.String()+" does not exist, so the node pool can't be created in it.\n\nFix: create the cluster first (reference its id so Terraform orders the two), or correct cluster_id.")
+		}
+		return diags
+	}
+	if err != nil {
+		diags.AddAttributeError(path.Root("cluster_id"), "Could not read the managed cluster", err.Error())
+		return diags
+	}
+	pools, err := coord.List(ctx, id.Cluster)
+	if err != nil {
+		diags.AddAttributeError(path.Root("cluster_id"), "Could not list the cluster's node pools", err.Error())
+		return diags
+	}
+	location := ""
+	if mc.Location != nil {
+		location = *mc.Location
+	}
+	sizes := r.client.VMSizes
+	pool := rulesPool(m)
+	diags.Append(rules.CheckPoolInCluster(ctx, path.Empty(), pool, current, rulesCluster(mc, pools), sizes, location)...)
+
+	// The configuration rules again with the live VM sizes of the cluster's location: sizes newer
+	// than the embedded facts, and values that were unknown at validation. Warnings the embedded
+	// facts give too were already shown by validation.
+	live := checkPoolConfig(ctx, m, sizes, location)
+	embedded := checkPoolConfig(ctx, m, nil, location)
+	for _, d := range live {
+		if d.Severity() == diag.SeverityWarning && embedded.Contains(d) {
+			continue
+		}
+		diags.Append(d)
+	}
+	return diags
+}
+
+// checkPoolDelete refuses to delete the last System pool of a cluster.
+func checkPoolDelete(id agentpools.PoolID, pools []*armcontainerservice.AgentPool) diag.Diagnostics {
+	return rules.CheckPoolDelete(id.Name, rulesCluster(&armcontainerservice.ManagedCluster{}, pools))
+}
