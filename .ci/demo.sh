@@ -37,12 +37,21 @@ source "$demo/emulator/env"
 set +a
 echo "    emulator at https://$ARM_METADATA_HOSTNAME (env in .demo/emulator/env)"
 
+# dev_overrides make terraform run the freshly built binary. `terraform init` still resolves the
+# provider through an installation method, and this machine has no registry access: a filesystem
+# mirror holding the same binary lets init succeed offline.
+mirror="$demo/mirror/registry.terraform.io/aksforge/aks/0.1.0/$(go env GOOS)_$(go env GOARCH)"
+mkdir -p "$mirror"
+cp "$demo/bin/terraform-provider-aks" "$mirror/terraform-provider-aks_v0.1.0"
 cat >"$demo/terraformrc" <<RC
 provider_installation {
   dev_overrides {
     "registry.terraform.io/aksforge/aks" = "$demo/bin"
   }
-  direct {}
+  filesystem_mirror {
+    path    = "$demo/mirror"
+    include = ["registry.terraform.io/aksforge/aks"]
+  }
 }
 RC
 export TF_CLI_CONFIG_FILE="$demo/terraformrc"
