@@ -30,7 +30,8 @@ func clusterID(name string) string {
 		emulator.DefaultSubscriptionID, testResourceGroup, name)
 }
 
-func poolID(cluster, pool string) string { return clusterID(cluster) + "/agentPools/" + pool }
+// poolID is the ARM ID of a pool of the test cluster "aks-demo".
+func poolID(pool string) string { return clusterID("aks-demo") + "/agentPools/" + pool }
 
 func subnetID(vnet, subnet string) string {
 	return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/virtualNetworks/%s/subnets/%s",

@@ -62,7 +62,7 @@ data "aks_node_pool" "mynodepool" {
 					plancheck.ExpectResourceAction(poolAddress, plancheck.ResourceActionCreate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("id"), knownvalue.StringExact(poolID("aks-demo", "mynodepool"))),
+					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("id"), knownvalue.StringExact(poolID("mynodepool"))),
 					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("node_count"), knownvalue.Int64Exact(3)),
 					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("current_node_count"), knownvalue.Int64Exact(3)),
 					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("mode"), knownvalue.StringExact("User")),
@@ -82,7 +82,7 @@ data "aks_node_pool" "mynodepool" {
 					statecheck.ExpectKnownValue("data.aks_node_pools.all", tfjsonpath.New("node_pools").AtSliceIndex(1).AtMapKey("vm_size"), knownvalue.StringExact("Standard_DS2_v2")),
 					statecheck.ExpectKnownValue("data.aks_node_pools.all", tfjsonpath.New("node_pools").AtSliceIndex(0).AtMapKey("provisioning_state"), knownvalue.StringExact("Succeeded")),
 					statecheck.ExpectKnownValue("data.aks_node_pool.mynodepool", tfjsonpath.New("node_count"), knownvalue.Int64Exact(3)),
-					statecheck.ExpectKnownValue("data.aks_node_pool.mynodepool", tfjsonpath.New("id"), knownvalue.StringExact(poolID("aks-demo", "mynodepool"))),
+					statecheck.ExpectKnownValue("data.aks_node_pool.mynodepool", tfjsonpath.New("id"), knownvalue.StringExact(poolID("mynodepool"))),
 				},
 				Check: func(*terraform.State) error {
 					puts := armCalls(srv, http.MethodPut, `/agentPools/mynodepool$`)
@@ -108,7 +108,7 @@ data "aks_node_pool" "mynodepool" {
 			{
 				ResourceName:      poolAddress,
 				ImportState:       true,
-				ImportStateId:     poolID("aks-demo", "mynodepool"),
+				ImportStateId:     poolID("mynodepool"),
 				ImportStateVerify: true,
 			},
 		},
@@ -134,7 +134,7 @@ func TestAccNodePool_importBlock(t *testing.T) {
 				ResourceName:    poolAddress,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
-				ImportStateId:   poolID("aks-demo", "mynodepool"),
+				ImportStateId:   poolID("mynodepool"),
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(poolAddress, plancheck.ResourceActionNoop),
 				}},
@@ -225,7 +225,7 @@ func TestAccNodePool_ubuntuToAzureLinuxInPlace(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("os_sku"), knownvalue.StringExact("AzureLinux")),
-					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("id"), knownvalue.StringExact(poolID("aks-demo", "migrate"))),
+					statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("id"), knownvalue.StringExact(poolID("migrate"))),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					expectCalls(srv, http.MethodPut, `/agentPools/migrate$`, 1),
@@ -473,7 +473,7 @@ func TestAccNodePool_outOfBandScaleAndDelete(t *testing.T) {
 	config := poolConfig(cluster, "drifty", "  node_count = 2")
 	mutate := func(m emulator.Mutation) func() {
 		return func() {
-			m.ID = poolID("aks-demo", "drifty")
+			m.ID = poolID("drifty")
 			if err := srv.Mutate(m); err != nil {
 				t.Fatal(err)
 			}
@@ -524,7 +524,7 @@ func TestAccNodePool_autoscalerCountIsNotDrift(t *testing.T) {
 			{Config: config},
 			{
 				PreConfig: func() {
-					if err := srv.Mutate(emulator.Mutation{Kind: emulator.MutateScalePool, ID: poolID("aks-demo", "autoscale"), Count: 4}); err != nil {
+					if err := srv.Mutate(emulator.Mutation{Kind: emulator.MutateScalePool, ID: poolID("autoscale"), Count: 4}); err != nil {
 						t.Fatal(err)
 					}
 					srv.ResetJournal()

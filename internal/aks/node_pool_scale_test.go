@@ -59,10 +59,10 @@ func TestAccNodePool_refreshOfTwentyPoolsCostsFewReads(t *testing.T) {
 	srv := newEmulator(t)
 	cluster := createCluster(t, srv, testCluster{})
 	config := manyPools(cluster, 20)
-	reads := func(max, lists int) error {
+	reads := func(most, lists int) error {
 		gets := armCalls(srv, http.MethodGet, `.`)
-		if len(gets) > max {
-			return fmt.Errorf("%d read calls, want at most %d:\n%s", len(gets), max, acctest.FormatJournal(gets))
+		if len(gets) > most {
+			return fmt.Errorf("%d read calls, want at most %d:\n%s", len(gets), most, acctest.FormatJournal(gets))
 		}
 		if l := armCalls(srv, http.MethodGet, `/agentPools$`); len(l) != lists {
 			return fmt.Errorf("%d pool list calls, want %d:\n%s", len(l), lists, acctest.FormatJournal(l))

@@ -81,7 +81,7 @@ func CheckPoolInCluster(ctx context.Context, base path.Path, p Pool, current *Ex
 
 	size, sizeFound := lookupSize(ctx, p, sizes, location)
 	if sizeFound {
-		diags.Append(checkArm64Defender(base, p, size, c)...)
+		diags.Append(checkArm64Defender(base, size, c)...)
 	}
 	if p.OrchestratorVersion.IsNull() {
 		if v, from, ok := runningVersion(current, c); ok {
@@ -274,7 +274,7 @@ var defender29 = MustParseVersion("1.29.0")
 
 // checkArm64Defender: ARM64 node pools aren't supported on Defender-enabled
 // clusters with Kubernetes below 1.29.0.
-func checkArm64Defender(base path.Path, p Pool, size vmsizes.Size, c Cluster) diag.Diagnostics {
+func checkArm64Defender(base path.Path, size vmsizes.Size, c Cluster) diag.Diagnostics {
 	if !c.DefenderEnabled || !size.IsArm64() || c.KubernetesVersion == "" {
 		return nil
 	}
