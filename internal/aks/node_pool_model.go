@@ -229,7 +229,7 @@ func flattenNodePool(ctx context.Context, pool *armcontainerservice.AgentPool, o
 // configuration without the block plans cleanly.
 func flattenUpgradeSettings(u *armcontainerservice.AgentPoolUpgradeSettings, opts flattenOptions) (types.Object, diag.Diagnostics) {
 	managed := !opts.priorUpgradeSettings.IsNull() && !opts.priorUpgradeSettings.IsUnknown()
-	if !managed && !opts.showUpgradeSettings && !(opts.importing && upgradeSettingsNonDefault(u)) {
+	if !managed && !opts.showUpgradeSettings && (!opts.importing || !upgradeSettingsNonDefault(u)) {
 		return types.ObjectNull(upgradeSettingsAttrTypes), nil
 	}
 	if u == nil {

@@ -606,7 +606,7 @@ func replacementPaths(state, plan nodePoolResourceModel) path.Paths {
 	differsIgnoringCase("cluster_id", state.ClusterID, plan.ClusterID)
 	differs("name", state.Name, plan.Name)
 	differs("os_type", state.OSType, plan.OSType)
-	if !plan.OSSKU.Equal(state.OSSKU) && !(isLinuxOSSKU(state.OSSKU.ValueString()) && isLinuxOSSKU(plan.OSSKU.ValueString())) {
+	if !plan.OSSKU.Equal(state.OSSKU) && (!isLinuxOSSKU(state.OSSKU.ValueString()) || !isLinuxOSSKU(plan.OSSKU.ValueString())) {
 		out = append(out, path.Root("os_sku"))
 	}
 	differsIgnoringCase("vm_size", state.VMSize, plan.VMSize)

@@ -10,6 +10,7 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewNodePoolResource,
+		NewClusterResource,
 	}
 }
 
@@ -19,10 +20,14 @@ func DataSources() []func() datasource.DataSource {
 		NewKubernetesVersionsDataSource,
 		NewNodePoolDataSource,
 		NewNodePoolsDataSource,
+		NewClusterDataSource,
+		NewVMSizeDataSource,
 	}
 }
 
 // EphemeralResources lists the constructors of every ephemeral resource the provider serves.
 func EphemeralResources() []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{}
+	return []func() ephemeral.EphemeralResource{
+		NewClusterCredentialsEphemeralResource,
+	}
 }

@@ -1,0 +1,252 @@
+package agentpools
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// This file holds the managedClusters writes of aks_cluster. They go through the same per-cluster
+// write lock and the same 409 OperationNotAllowed handling as the agentPools writes, so a cluster
+// update and a node pool change of one Terraform run never race each other inside AKS.
+
+// ClusterPutResult is the outcome of a PUT of a managed cluster.
+type ClusterPutResult struct {
+	// Cluster is the cluster as AKS holds it when the operation ended; nil if it did not end.
+	Cluster *armcontainerservice.ManagedCluster
+	// Accepted reports that AKS accepted the PUT and started the operation: the cluster exists even
+	// when the operation then failed or the wait timed out, so the caller must record it.
+	Accepted bool
+}
+
+// GetCluster reads the managed cluster directly (not from the cache), with its ETag.
+func (c *Coordinator) GetCluster(ctx context.Context, cluster ClusterID) (*armcontainerservice.ManagedCluster, error) {
+	return c.getCluster(ctx, cluster)
+}
+
+// ListFresh lists the cluster's pools directly (not from the cache), for decisions that must see
+// the latest pools, such as where an interrupted default pool rotation stopped.
+func (c *Coordinator) ListFresh(ctx context.Context, cluster ClusterID) ([]*armcontainerservice.AgentPool, error) {
+	return c.listPools(ctx, cluster)
+}
+
+// CreateOrUpdateCluster PUTs the managed cluster under the given precondition and waits for the
+// operation. Writes to the cluster are serialised with every agentPools write; a 409
+// OperationNotAllowed is waited out and the PUT sent again, within ctx's deadline.
+//
+// When AKS accepted the PUT but the operation failed or the wait ended, the error is returned with
+// Accepted true: the cluster exists and must be recorded.
+func (c *Coordinator) CreateOrUpdateCluster(ctx context.Context, cluster ClusterID, mc armcontainerservice.ManagedCluster, pre Precondition) (ClusterPutResult, error) {
+	unlock, err := c.lockCluster(ctx, cluster)
+	if err != nil {
+		return ClusterPutResult{}, err
+	}
+	defer unlock()
+	for {
+		result, err := c.putCluster(ctx, cluster, mc, pre)
+		if isOperationNotAllowed(err) && !result.Accepted {
+			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+				return ClusterPutResult{}, err
+			}
+			continue
+		}
+		return result, err
+	}
+}
+
+// UpdateCluster reads the cluster (with its ETag), lets change apply the caller's differences to
+// it, and PUTs it back with If-Match, so that a change made by someone else since the read is never
+// overwritten. The agent pool profiles go back as the read returned them, without their read-only
+// fields: AKS refuses pool changes through the cluster, and a profile that matches its pool can't
+// trip the "all orchestratorVersions specified or none" rule. After a 409 OperationNotAllowed
+// (waited out) or a 412 (the cluster changed between read and write) it starts again from the read.
+func (c *Coordinator) UpdateCluster(ctx context.Context, cluster ClusterID, change func(mc *armcontainerservice.ManagedCluster) error) (ClusterPutResult, error) {
+	unlock, err := c.lockCluster(ctx, cluster)
+	if err != nil {
+		return ClusterPutResult{}, err
+	}
+	defer unlock()
+	preconditionFailures := 0
+	for {
+		current, err := c.getCluster(ctx, cluster)
+		if err != nil {
+			return ClusterPutResult{}, err
+		}
+		etag := "*"
+		if current.ETag != nil && *current.ETag != "" {
+			etag = *current.ETag
+		}
+		if err := change(current); err != nil {
+			return ClusterPutResult{}, err
+		}
+		result, err := c.putCluster(ctx, cluster, *current, Precondition{IfMatch: etag})
+		switch {
+		case result.Accepted:
+			return result, err
+		case isOperationNotAllowed(err):
+			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+				return ClusterPutResult{}, err
+			}
+		case IsPreconditionFailed(err) && preconditionFailures < maxPreconditionRetries:
+			preconditionFailures++
+			tflog.Info(ctx, "managed cluster changed between read and write; reading it again", map[string]any{"cluster": cluster.String()})
+		default:
+			return result, err
+		}
+	}
+}
+
+// putCluster sends one PUT and waits for its operation. The caller holds the cluster's write lock.
+func (c *Coordinator) putCluster(ctx context.Context, cluster ClusterID, mc armcontainerservice.ManagedCluster, pre Precondition) (ClusterPutResult, error) {
+	f, err := c.factory(cluster.SubscriptionID)
+	if err != nil {
+		return ClusterPutResult{}, err
+	}
+	options := &armcontainerservice.ManagedClustersClientBeginCreateOrUpdateOptions{}
+	if pre.IfMatch != "" {
+		options.IfMatch = to.Ptr(pre.IfMatch)
+	}
+	if pre.IfNoneMatch != "" {
+		options.IfNoneMatch = to.Ptr(pre.IfNoneMatch)
+	}
+	verb := "updating"
+	if pre.IfNoneMatch == "*" {
+		verb = "creating"
+	}
+	poller, err := f.NewManagedClustersClient().BeginCreateOrUpdate(ctx, cluster.ResourceGroup, cluster.Name, clusterWithoutReadOnly(mc), options)
+	if err != nil {
+		if isOperationNotAllowed(err) {
+			return ClusterPutResult{}, err // waited out by the caller; keep azcore's error for the check
+		}
+		return ClusterPutResult{}, fmt.Errorf("%s managed cluster %s: %w", verb, cluster.Name, asAPIError(err))
+	}
+	resp, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency})
+	if err != nil {
+		return ClusterPutResult{Accepted: true}, fmt.Errorf("%s managed cluster %s: the operation did not succeed: %w", verb, cluster.Name, asAPIError(err))
+	}
+	return ClusterPutResult{Cluster: &resp.ManagedCluster, Accepted: true}, nil
+}
+
+// UpdateClusterTags replaces the cluster's tags with a PATCH (ManagedClusters_UpdateTags): the one
+// change that needs neither a read nor a full PUT.
+func (c *Coordinator) UpdateClusterTags(ctx context.Context, cluster ClusterID, tags map[string]*string) (*armcontainerservice.ManagedCluster, error) {
+	unlock, err := c.lockCluster(ctx, cluster)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	f, err := c.factory(cluster.SubscriptionID)
+	if err != nil {
+		return nil, err
+	}
+	if tags == nil {
+		tags = map[string]*string{} // an empty object removes every tag; null would be ignored
+	}
+	for {
+		poller, err := f.NewManagedClustersClient().BeginUpdateTags(ctx, cluster.ResourceGroup, cluster.Name, armcontainerservice.TagsObject{Tags: tags}, nil)
+		if isOperationNotAllowed(err) {
+			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("updating the tags of managed cluster %s: %w", cluster.Name, asAPIError(err))
+		}
+		resp, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency})
+		if err != nil {
+			return nil, fmt.Errorf("updating the tags of managed cluster %s: the operation did not succeed: %w", cluster.Name, asAPIError(err))
+		}
+		return &resp.ManagedCluster, nil
+	}
+}
+
+// DeleteCluster deletes the managed cluster (with its pools and node resource group) and waits for
+// the operation. A cluster that does not exist is success.
+func (c *Coordinator) DeleteCluster(ctx context.Context, cluster ClusterID) error {
+	unlock, err := c.lockCluster(ctx, cluster)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	f, err := c.factory(cluster.SubscriptionID)
+	if err != nil {
+		return err
+	}
+	for {
+		poller, err := f.NewManagedClustersClient().BeginDelete(ctx, cluster.ResourceGroup, cluster.Name, nil)
+		switch {
+		case err == nil:
+		case IsNotFound(err):
+			return nil
+		case isOperationNotAllowed(err):
+			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+				return err
+			}
+			continue
+		default:
+			return fmt.Errorf("deleting managed cluster %s: %w", cluster.Name, asAPIError(err))
+		}
+		if _, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency}); err != nil && !IsNotFound(err) {
+			return fmt.Errorf("deleting managed cluster %s: the operation did not succeed: %w", cluster.Name, asAPIError(err))
+		}
+		return nil
+	}
+}
+
+// waitForClusterOperations waits, after AKS refused a cluster write with 409 OperationNotAllowed,
+// until the cluster and all its pools are in a terminal provisioning state, or ctx ends.
+func (c *Coordinator) waitForClusterOperations(ctx context.Context, cluster ClusterID, conflict error) error {
+	tflog.Info(ctx, "another operation is running on the cluster; waiting for it to finish before trying again", map[string]any{
+		"cluster": cluster.String(),
+		"error":   asAPIError(conflict).Error(),
+	})
+	for {
+		timer := time.NewTimer(c.opts.ConflictPollInterval)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return fmt.Errorf("writing managed cluster %s: another operation was still running when the time ran out (%w); last answer: %w", cluster.Name, ctx.Err(), asAPIError(conflict))
+		case <-timer.C:
+		}
+		busy, err := c.busyWith(ctx, cluster)
+		if err != nil {
+			return err
+		}
+		if busy == "" {
+			return nil
+		}
+		tflog.Debug(ctx, "still waiting for another operation", map[string]any{"cluster": cluster.String(), "running": busy})
+	}
+}
+
+// clusterWithoutReadOnly returns mc without the read-only fields of its agent pool profiles (the
+// SDK would send them back). A stale nodeImageVersion in a PUT body has been refused by AKS in the
+// past (azurerm#30395); everything writable goes back unchanged.
+func clusterWithoutReadOnly(mc armcontainerservice.ManagedCluster) armcontainerservice.ManagedCluster {
+	if mc.Properties == nil || len(mc.Properties.AgentPoolProfiles) == 0 {
+		return mc
+	}
+	props := *mc.Properties
+	profiles := make([]*armcontainerservice.ManagedClusterAgentPoolProfile, 0, len(props.AgentPoolProfiles))
+	for _, p := range props.AgentPoolProfiles {
+		if p == nil {
+			continue
+		}
+		copied := *p
+		copied.ETag = nil
+		copied.CurrentOrchestratorVersion = nil
+		copied.NodeImageVersion = nil
+		copied.ProvisioningState = nil
+		copied.Status = nil
+		profiles = append(profiles, &copied)
+	}
+	props.AgentPoolProfiles = profiles
+	mc.Properties = &props
+	return mc
+}
