@@ -6,13 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-	"github.com/google/uuid"
 
 	"github.com/aksforge/terraform-provider-aks/internal/emulator/aksrules"
 )
@@ -36,16 +34,9 @@ func (s *Server) handleClusterList(q *request) {
 func (s *Server) listClusters(q *request, prefix string) {
 	s.mu.Lock()
 	changed := s.settle(time.Now())
-	var keys []string
-	for k := range s.st.Clusters {
-		if strings.HasPrefix(k, prefix) {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	out := make([]any, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, s.clusterJSON(s.st.Clusters[k]))
+	var out []any
+	for _, c := range underPrefix(s.st.Clusters, prefix) {
+		out = append(out, s.clusterJSON(c))
 	}
 	s.mu.Unlock()
 	s.saveIf(changed)
@@ -78,7 +69,7 @@ func (s *Server) handleClusterPut(q *request) {
 	defer s.mu.Unlock()
 	s.settle(time.Now())
 	rg := s.requireResourceGroup(q)
-	if rg == nil {
+	if rg == nil || beingDeleted(q, rg) {
 		return
 	}
 	id := clusterIDOf(q)
@@ -231,8 +222,11 @@ func (s *Server) resolveVersionPtr(v *string) *string {
 	return to.Ptr(s.resolveVersion(*v))
 }
 
-// fillClusterReadOnly sets what the service owns: IDs, FQDNs, versions,
-// identities, eTag, system data. The caller holds s.mu.
+// fillClusterReadOnly sets what the service owns and aksrules' defaults don't
+// (provisioning state, eTag, resource UID, system data), and on an update keeps
+// the stored FQDNs, versions and identities. The FQDNs, identity IDs and OIDC
+// issuer of a new cluster come from aksrules.DefaultManagedCluster. The
+// caller holds s.mu.
 func (s *Server) fillClusterReadOnly(q *request, mc *armcontainerservice.ManagedCluster, old *clusterRecord, rg *resourceGroup, action string, now time.Time) {
 	p := mc.Properties
 	p.ProvisioningState = to.Ptr(action)
@@ -272,58 +266,8 @@ func (s *Server) fillClusterReadOnly(q *request, mc *armcontainerservice.Managed
 		}
 		p.ResourceUID = to.Ptr(randomHex(12))
 	}
-	sub := q.param("subscriptionId")
 	if p.NodeResourceGroup == nil {
 		p.NodeResourceGroup = to.Ptr(fmt.Sprintf("MC_%s_%s_%s", rg.Name, deref(mc.Name), deref(mc.Location)))
-	}
-	prefix := deref(p.DNSPrefix)
-	if prefix == "" {
-		prefix = deref(p.FqdnSubdomain)
-	}
-	if prefix == "" {
-		prefix = deref(mc.Name)
-	}
-	private := p.APIServerAccessProfile != nil && deref(p.APIServerAccessProfile.EnablePrivateCluster)
-	if p.Fqdn == nil && p.PrivateFQDN == nil {
-		suffix := randomHex(4)
-		host := fmt.Sprintf("%s-%s.hcp.%s.azmk8s.io", prefix, suffix, deref(mc.Location))
-		if private {
-			p.PrivateFQDN = to.Ptr(fmt.Sprintf("%s-%s.%s.privatelink.%s.azmk8s.io", prefix, suffix, randomHex(16), deref(mc.Location)))
-			if p.APIServerAccessProfile.EnablePrivateClusterPublicFQDN != nil && *p.APIServerAccessProfile.EnablePrivateClusterPublicFQDN {
-				p.Fqdn = to.Ptr(host)
-			}
-		} else {
-			p.Fqdn = to.Ptr(host)
-		}
-		p.AzurePortalFQDN = to.Ptr(fmt.Sprintf("%s-%s.portal.hcp.%s.azmk8s.io", prefix, suffix, deref(mc.Location)))
-	}
-	if mc.Identity != nil {
-		switch deref(mc.Identity.Type) {
-		case armcontainerservice.ResourceIdentityTypeSystemAssigned:
-			if mc.Identity.PrincipalID == nil {
-				mc.Identity.PrincipalID = to.Ptr(uuid.NewString())
-				mc.Identity.TenantID = to.Ptr(q.claims.TenantID)
-			}
-		case armcontainerservice.ResourceIdentityTypeUserAssigned:
-			for _, v := range mc.Identity.UserAssignedIdentities {
-				if v != nil && v.PrincipalID == nil {
-					v.PrincipalID, v.ClientID = to.Ptr(uuid.NewString()), to.Ptr(uuid.NewString())
-				}
-			}
-		}
-		if p.IdentityProfile == nil {
-			p.IdentityProfile = map[string]*armcontainerservice.UserAssignedIdentity{
-				"kubeletidentity": {
-					ResourceID: to.Ptr(fmt.Sprintf("/subscriptions/%s/resourcegroups/%s/providers/Microsoft.ManagedIdentity/userAssignedIdentities/%s-agentpool",
-						sub, deref(p.NodeResourceGroup), deref(mc.Name))),
-					ClientID: to.Ptr(uuid.NewString()),
-					ObjectID: to.Ptr(uuid.NewString()),
-				},
-			}
-		}
-	}
-	if p.OidcIssuerProfile != nil && deref(p.OidcIssuerProfile.Enabled) && p.OidcIssuerProfile.IssuerURL == nil {
-		p.OidcIssuerProfile.IssuerURL = to.Ptr(fmt.Sprintf("https://%s.oic.prod-aks.azure.com/%s/%s/", deref(mc.Location), q.claims.TenantID, uuid.NewString()))
 	}
 	mc.SystemData = sd
 }
@@ -636,14 +580,21 @@ func (s *Server) handleClusterAbort(q *request) {
 	if c == nil {
 		return
 	}
-	ck := key(deref(c.Cluster.ID))
-	var target *operation
-	for id := range s.timers {
-		if op := s.st.Operations[id]; op != nil && op.running() && op.Target == targetCluster && key(op.ResourceID) == ck {
-			target = op
+	target := s.abortable(targetCluster, key(deref(c.Cluster.ID)))
+	s.abort(q, target, deref(c.Cluster.Location), c.Cluster.Name)
+}
+
+// abortable returns the operation an abort request on the resource with key k
+// (of kind target) cancels: the one running on it, also when it is already
+// being canceled (it then has no timer), but never a running abort itself.
+// The caller holds s.mu.
+func (s *Server) abortable(target, k string) *operation {
+	for _, op := range s.st.Operations {
+		if op.running() && op.AbortOf == "" && op.Target == target && key(op.ResourceID) == k {
+			return op
 		}
 	}
-	s.abort(q, target, deref(c.Cluster.Location), c.Cluster.Name)
+	return nil
 }
 
 // abort starts an operation that cancels target. The caller holds s.mu.

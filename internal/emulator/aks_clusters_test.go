@@ -3,6 +3,7 @@ package emulator
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
@@ -421,5 +422,54 @@ func TestInlinePoolsHaveETags(t *testing.T) {
 	}
 	if v := deref(upgraded.Properties.AgentPoolProfiles[0].CurrentOrchestratorVersion); v != "1.33.3" {
 		t.Errorf("the pool runs %s after the upgrade", v)
+	}
+}
+
+// A second abort while the first is still canceling answers the same abort
+// (202), never an abort of the abort: the resource must still end Canceled
+// and accept new operations.
+func TestAbortTwiceIsOneAbort(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	ctx := ctxT(t)
+	createCluster(t, f, "demo", minimalCluster())
+	mcs := f.NewManagedClustersClient()
+	pools := f.NewAgentPoolsClient()
+	s.SetLatency(LatencyCreate, 10e9)
+	s.SetLatency(LatencyUpdate, 10e9)
+	s.SetLatency(LatencyAbort, 2*time.Second) // long enough for the second abort to find the first running
+
+	if _, err := pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", userPool("Standard_D4s_v3", 1), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil); err != nil {
+		t.Fatal(err)
+	}
+	again, err := pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := again.PollUntilDone(ctx, poll); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.poolState(t, "user1"); got != "Canceled" {
+		t.Errorf("after two aborts the pool is %q, want Canceled", got)
+	}
+
+	if _, err := mcs.BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{"x": to.Ptr("y")}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mcs.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", nil); err != nil {
+		t.Fatal(err)
+	}
+	againMC, err := mcs.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := againMC.PollUntilDone(ctx, poll); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.clusterState(t, "demo"); st != "Canceled" {
+		t.Errorf("after two aborts the cluster is %q, want Canceled", st)
 	}
 }

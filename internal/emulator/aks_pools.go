@@ -280,21 +280,7 @@ func (s *Server) handlePoolAbort(q *request) {
 	if p == nil {
 		return
 	}
-	pk := key(deref(p.Pool.ID))
-	var target *operation
-	for id := range s.timers {
-		if op := s.st.Operations[id]; op != nil && op.running() && op.Target == targetPool && key(op.ResourceID) == pk {
-			target = op
-		}
-	}
-	if target == nil {
-		// an operation already being aborted has no timer
-		for _, op := range s.st.Operations {
-			if op.running() && op.Target == targetPool && key(op.ResourceID) == pk {
-				target = op
-			}
-		}
-	}
+	target := s.abortable(targetPool, key(deref(p.Pool.ID)))
 	s.abort(q, target, deref(c.Cluster.Location), p.Pool.Name)
 }
 

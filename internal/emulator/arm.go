@@ -242,6 +242,17 @@ func (s *Server) resourceGroupNotFound(q *request, name string) {
 	writeError(q, http.StatusNotFound, "ResourceGroupNotFound", fmt.Sprintf("Resource group '%s' could not be found.", name), "")
 }
 
+// beingDeleted answers ARM's 409 for a write to a resource group that is being
+// deleted, or to a resource in it, and returns true. The caller holds s.mu.
+func beingDeleted(q *request, rg *resourceGroup) bool {
+	if rg.Properties.ProvisioningState != "Deleting" {
+		return false
+	}
+	writeError(q, http.StatusConflict, "ResourceGroupBeingDeleted",
+		fmt.Sprintf("The resource group '%s' is in deprovisioning state and cannot perform this operation.", rg.Name), "")
+	return true
+}
+
 // requireResourceGroup returns the resource group of the request's path, or answers 404.
 // The caller holds s.mu.
 func (s *Server) requireResourceGroup(q *request) *resourceGroup {
@@ -255,16 +266,9 @@ func (s *Server) requireResourceGroup(q *request) *resourceGroup {
 func (s *Server) handleResourceGroupList(q *request) {
 	s.mu.Lock()
 	prefix := key("/subscriptions/"+q.param("subscriptionId")) + "/"
-	var keys []string
-	for k := range s.st.ResourceGroups {
-		if strings.HasPrefix(k, prefix) {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	out := make([]any, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, clone(s.st.ResourceGroups[k]))
+	var out []any
+	for _, rg := range underPrefix(s.st.ResourceGroups, prefix) {
+		out = append(out, clone(rg))
 	}
 	s.mu.Unlock()
 	writePage(q, out, s.opts.PageSize)
@@ -323,6 +327,9 @@ func (s *Server) handleResourceGroupPut(q *request) {
 		rg.Properties.ProvisioningState = "Succeeded"
 		s.st.ResourceGroups[key(id)] = rg
 		status = http.StatusCreated
+	} else if beingDeleted(q, rg) {
+		s.mu.Unlock()
+		return
 	} else if !strings.EqualFold(rg.Location, normLocation(body.Location)) {
 		loc := rg.Location
 		s.mu.Unlock()
@@ -350,7 +357,7 @@ func (s *Server) handleResourceGroupPatch(q *request) {
 	}
 	s.mu.Lock()
 	rg := s.requireResourceGroup(q)
-	if rg == nil {
+	if rg == nil || beingDeleted(q, rg) {
 		s.mu.Unlock()
 		return
 	}

@@ -251,3 +251,35 @@ func TestReadOnlyAndUnknownFieldsInPutBodiesAreIgnored(t *testing.T) {
 			deref(ap.Name), deref(p.CurrentOrchestratorVersion), deref(p.NodeImageVersion), deref(p.ETag))
 	}
 }
+
+// While a resource group is being deleted, ARM refuses writes to it and to
+// new resources in it with 409 ResourceGroupBeingDeleted.
+func TestWritesToAResourceGroupBeingDeletedAreRefused(t *testing.T) {
+	s := startServer(t)
+	pl := armPipeline(t, s)
+	s.SetLatency(LatencyDelete, 10e9) // the deletion stays in progress for the test
+	base := "/subscriptions/" + DefaultSubscriptionID + "/resourcegroups/rg-aks-test"
+	if resp := armDo(t, s, pl, http.MethodDelete, base+rgAPI, nil, nil); resp.StatusCode != 202 {
+		t.Fatalf("DELETE: %d", resp.StatusCode)
+	}
+	for _, w := range []struct {
+		method, path string
+		body         any
+	}{
+		{http.MethodPut, base + rgAPI, map[string]any{"location": "eastus"}},
+		{http.MethodPatch, base + rgAPI, map[string]any{"tags": map[string]string{"a": "b"}}},
+		{http.MethodPut, base + "/providers/Microsoft.Network/virtualNetworks/vnet?api-version=2024-05-01",
+			map[string]any{"location": "eastus", "properties": map[string]any{"addressSpace": map[string]any{"addressPrefixes": []string{"10.0.0.0/16"}}}}},
+	} {
+		resp := armDo(t, s, pl, w.method, w.path, w.body, nil)
+		if resp.StatusCode != http.StatusConflict {
+			t.Errorf("%s %s: %d, want 409", w.method, w.path, resp.StatusCode)
+			continue
+		}
+		if err := runtime.NewResponseError(resp); !strings.Contains(err.Error(), "ResourceGroupBeingDeleted") {
+			t.Errorf("%s %s: %v, want ResourceGroupBeingDeleted", w.method, w.path, err)
+		}
+	}
+	_, err := aksClients(t, s, nil).NewManagedClustersClient().BeginCreateOrUpdate(ctxT(t), "rg-aks-test", "late", minimalCluster(), nil)
+	wantErr(t, err, 409, "ResourceGroupBeingDeleted")
+}

@@ -61,16 +61,9 @@ func (s *Server) handleVNetList(q *request) {
 
 func (s *Server) listVNets(q *request, prefix string) {
 	s.mu.Lock()
-	var keys []string
-	for k := range s.st.VNets {
-		if strings.HasPrefix(k, prefix) {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	out := make([]any, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, clone(s.st.VNets[k]))
+	var out []any
+	for _, vn := range underPrefix(s.st.VNets, prefix) {
+		out = append(out, clone(vn))
 	}
 	s.mu.Unlock()
 	writePage(q, out, s.opts.PageSize)
@@ -106,7 +99,7 @@ func (s *Server) handleVNetPut(q *request) {
 	defer func() { _ = s.save() }()
 	defer s.mu.Unlock()
 	s.settle(time.Now())
-	if s.requireResourceGroup(q) == nil {
+	if rg := s.requireResourceGroup(q); rg == nil || beingDeleted(q, rg) {
 		return
 	}
 	id := vnetID(q.param("subscriptionId"), q.param("resourceGroupName"), q.param("virtualNetworkName"))

@@ -94,6 +94,23 @@ func (st *state) poolsOf(clusterKey string) []*poolRecord {
 	return out
 }
 
+// underPrefix returns the values of m whose keys start with prefix, in key
+// order: the resources of one subscription or resource group, as lists answer them.
+func underPrefix[V any](m map[string]V, prefix string) []V {
+	var keys []string
+	for k := range m {
+		if strings.HasPrefix(k, prefix) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	out := make([]V, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, m[k])
+	}
+	return out
+}
+
 // clone deep-copies a JSON-marshalable value through its JSON form, which for
 // the SDK models is the ground truth of what they hold.
 func clone[T any](v *T) *T {
