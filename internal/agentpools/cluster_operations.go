@@ -3,7 +3,6 @@ package agentpools
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
@@ -50,7 +49,7 @@ func (c *Coordinator) CreateOrUpdateCluster(ctx context.Context, cluster Cluster
 	for {
 		result, err := c.putCluster(ctx, cluster, mc, pre)
 		if isOperationNotAllowed(err) && !result.Accepted {
-			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+			if err := c.waitForCluster(ctx, cluster, err); err != nil {
 				return ClusterPutResult{}, err
 			}
 			continue
@@ -89,7 +88,7 @@ func (c *Coordinator) UpdateCluster(ctx context.Context, cluster ClusterID, chan
 		case result.Accepted:
 			return result, err
 		case isOperationNotAllowed(err):
-			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+			if err := c.waitForCluster(ctx, cluster, err); err != nil {
 				return ClusterPutResult{}, err
 			}
 		case IsPreconditionFailed(err) && preconditionFailures < maxPreconditionRetries:
@@ -150,7 +149,7 @@ func (c *Coordinator) UpdateClusterTags(ctx context.Context, cluster ClusterID, 
 	for {
 		poller, err := f.NewManagedClustersClient().BeginUpdateTags(ctx, cluster.ResourceGroup, cluster.Name, armcontainerservice.TagsObject{Tags: tags}, nil)
 		if isOperationNotAllowed(err) {
-			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+			if err := c.waitForCluster(ctx, cluster, err); err != nil {
 				return nil, err
 			}
 			continue
@@ -185,7 +184,7 @@ func (c *Coordinator) DeleteCluster(ctx context.Context, cluster ClusterID) erro
 		case IsNotFound(err):
 			return nil
 		case isOperationNotAllowed(err):
-			if err := c.waitForClusterOperations(ctx, cluster, err); err != nil {
+			if err := c.waitForCluster(ctx, cluster, err); err != nil {
 				return err
 			}
 			continue
@@ -199,30 +198,9 @@ func (c *Coordinator) DeleteCluster(ctx context.Context, cluster ClusterID) erro
 	}
 }
 
-// waitForClusterOperations waits, after AKS refused a cluster write with 409 OperationNotAllowed,
-// until the cluster and all its pools are in a terminal provisioning state, or ctx ends.
-func (c *Coordinator) waitForClusterOperations(ctx context.Context, cluster ClusterID, conflict error) error {
-	tflog.Info(ctx, "another operation is running on the cluster; waiting for it to finish before trying again", map[string]any{
-		"cluster": cluster.String(),
-		"error":   asAPIError(conflict).Error(),
-	})
-	for {
-		timer := time.NewTimer(c.opts.ConflictPollInterval)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return fmt.Errorf("writing managed cluster %s: another operation was still running when the time ran out (%w); last answer: %w", cluster.Name, ctx.Err(), asAPIError(conflict))
-		case <-timer.C:
-		}
-		busy, err := c.busyWith(ctx, cluster)
-		if err != nil {
-			return err
-		}
-		if busy == "" {
-			return nil
-		}
-		tflog.Debug(ctx, "still waiting for another operation", map[string]any{"cluster": cluster.String(), "running": busy})
-	}
+// waitForCluster is waitForOtherOperations for a write to the managed cluster itself.
+func (c *Coordinator) waitForCluster(ctx context.Context, cluster ClusterID, conflict error) error {
+	return c.waitForOtherOperations(ctx, cluster, "managed cluster "+cluster.Name, conflict)
 }
 
 // clusterWithoutReadOnly returns mc without the read-only fields of its agent pool profiles (the

@@ -141,12 +141,6 @@ func (s *clusterState) invalidate() {
 	s.cluster = nil
 }
 
-// Invalidate drops what is cached for cluster, e.g. after the cluster itself was written through
-// another client.
-func (c *Coordinator) Invalidate(cluster ClusterID) {
-	c.state(cluster).invalidate()
-}
-
 // cachedPools returns the cached pool list when it is fresh, and the generation a new fetch
 // belongs to.
 func (c *Coordinator) cachedPools(s *clusterState) ([]*armcontainerservice.AgentPool, bool, uint64) {

@@ -190,7 +190,7 @@ func (c *Coordinator) CreateOrUpdate(ctx context.Context, id PoolID, pool armcon
 	for {
 		result, err := c.put(ctx, id, pool, pre)
 		if isOperationNotAllowed(err) && !result.Accepted {
-			if err := c.waitForOtherOperations(ctx, id, err); err != nil {
+			if err := c.waitForPool(ctx, id, err); err != nil {
 				return PutResult{}, err
 			}
 			continue
@@ -231,7 +231,7 @@ func (c *Coordinator) Update(ctx context.Context, id PoolID, change func(pool *a
 		case result.Accepted:
 			return result, err
 		case isOperationNotAllowed(err):
-			if err := c.waitForOtherOperations(ctx, id, err); err != nil {
+			if err := c.waitForPool(ctx, id, err); err != nil {
 				return PutResult{}, err
 			}
 		case IsPreconditionFailed(err) && preconditionFailures < maxPreconditionRetries:
@@ -294,7 +294,7 @@ func (c *Coordinator) Delete(ctx context.Context, id PoolID, opts DeleteOptions)
 		case IsNotFound(err):
 			return nil
 		case isOperationNotAllowed(err):
-			if err := c.waitForOtherOperations(ctx, id, err); err != nil {
+			if err := c.waitForPool(ctx, id, err); err != nil {
 				return err
 			}
 			continue
@@ -324,7 +324,7 @@ func (c *Coordinator) UpgradeNodeImage(ctx context.Context, id PoolID) (*armcont
 	for {
 		poller, err := f.NewAgentPoolsClient().BeginUpgradeNodeImageVersion(ctx, id.Cluster.ResourceGroup, id.Cluster.Name, id.Name, nil)
 		if isOperationNotAllowed(err) {
-			if err := c.waitForOtherOperations(ctx, id, err); err != nil {
+			if err := c.waitForPool(ctx, id, err); err != nil {
 				return nil, err
 			}
 			continue
@@ -341,11 +341,12 @@ func (c *Coordinator) UpgradeNodeImage(ctx context.Context, id PoolID) (*armcont
 }
 
 // waitForOtherOperations waits, after AKS refused a write with 409 OperationNotAllowed, until the
-// cluster and all its pools are in a terminal provisioning state, or ctx ends.
-func (c *Coordinator) waitForOtherOperations(ctx context.Context, id PoolID, conflict error) error {
+// cluster and all its pools are in a terminal provisioning state, or ctx ends. target names what
+// was being written ("agent pool x of cluster y", "managed cluster y") for the log and the error.
+func (c *Coordinator) waitForOtherOperations(ctx context.Context, cluster ClusterID, target string, conflict error) error {
 	tflog.Info(ctx, "another operation is running on the cluster; waiting for it to finish before trying again", map[string]any{
-		"cluster": id.Cluster.String(),
-		"pool":    id.Name,
+		"cluster": cluster.String(),
+		"writing": target,
 		"error":   asAPIError(conflict).Error(),
 	})
 	for {
@@ -353,18 +354,23 @@ func (c *Coordinator) waitForOtherOperations(ctx context.Context, id PoolID, con
 		select {
 		case <-ctx.Done():
 			timer.Stop()
-			return fmt.Errorf("writing agent pool %s of cluster %s: another operation was still running when the time ran out (%w); last answer: %w", id.Name, id.Cluster.Name, ctx.Err(), asAPIError(conflict))
+			return fmt.Errorf("writing %s: another operation was still running when the time ran out (%w); last answer: %w", target, ctx.Err(), asAPIError(conflict))
 		case <-timer.C:
 		}
-		busy, err := c.busyWith(ctx, id.Cluster)
+		busy, err := c.busyWith(ctx, cluster)
 		if err != nil {
 			return err
 		}
 		if busy == "" {
 			return nil
 		}
-		tflog.Debug(ctx, "still waiting for another operation", map[string]any{"cluster": id.Cluster.String(), "running": busy})
+		tflog.Debug(ctx, "still waiting for another operation", map[string]any{"cluster": cluster.String(), "running": busy})
 	}
+}
+
+// waitForPool is waitForOtherOperations for a write to the pool id.
+func (c *Coordinator) waitForPool(ctx context.Context, id PoolID, conflict error) error {
+	return c.waitForOtherOperations(ctx, id.Cluster, fmt.Sprintf("agent pool %s of cluster %s", id.Name, id.Cluster.Name), conflict)
 }
 
 // busyWith reads the cluster and its pools directly and names the first one whose provisioning

@@ -90,12 +90,7 @@ func (e *clusterCredentialsEphemeralResource) Schema(_ context.Context, _ epheme
 }
 
 func (e *clusterCredentialsEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	client, err := clients.FromProviderData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected provider data", err.Error())
-		return
-	}
-	e.client = client
+	e.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (e *clusterCredentialsEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {

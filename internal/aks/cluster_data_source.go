@@ -160,12 +160,7 @@ func (d *clusterDataSource) ConfigValidators(context.Context) []datasource.Confi
 }
 
 func (d *clusterDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, err := clients.FromProviderData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected provider data", err.Error())
-		return
-	}
-	d.client = client
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *clusterDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -348,7 +348,7 @@ func clusterResourceSchema(ctx context.Context) schema.Schema {
 					},
 				},
 			},
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"timeouts": timeoutsBlock(ctx, clusterCreateTimeout, clusterReadTimeout, clusterUpdateTimeout, clusterDeleteTimeout),
 		},
 	}
 }
@@ -512,12 +512,7 @@ func locationRequiresReplace() planmodifier.String {
 }
 
 func (r *clusterResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, err := clients.FromProviderData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected provider data", err.Error())
-		return
-	}
-	r.client = client
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -647,6 +642,9 @@ func (r *clusterResource) Update(ctx context.Context, req resource.UpdateRequest
 	tagsChanged := !plan.Tags.Equal(state.Tags)
 	planTags, diags := stringPointerMap(ctx, plan.Tags)
 	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	switch {
 	case len(pending) > 0:
 		tflog.Info(ctx, "updating the managed cluster", map[string]any{"cluster": id.String(), "attributes": strings.Join(pending, ", ")})
@@ -663,6 +661,8 @@ func (r *clusterResource) Update(ctx context.Context, req resource.UpdateRequest
 			return nil
 		})
 		if err != nil {
+			// The state stays the prior one (the framework's default): a Windows password, which
+			// no read reveals, is then sent again by the next apply.
 			resp.Diagnostics.AddError("Could not update the managed cluster", operationErrorDetail(err, timeout, "update"))
 			return
 		}
@@ -892,37 +892,19 @@ func (r *clusterResource) recordClusterProgress(ctx context.Context, id agentpoo
 
 // nullUnknowns returns m with every unknown value null: a state can't hold unknowns.
 func nullUnknowns(m clusterResourceModel) clusterResourceModel {
-	for _, v := range []*types.String{&m.ID, &m.DNSPrefix, &m.KubernetesVersion, &m.CurrentKubernetesVersion, &m.SKUTier, &m.NodeResourceGroup,
-		&m.OIDCIssuerURL, &m.AutomaticUpgradeChannel, &m.NodeOSUpgradeChannel, &m.FQDN, &m.PrivateFQDN, &m.PortalFQDN} {
-		if v.IsUnknown() {
-			*v = types.StringNull()
-		}
-	}
+	nullUnknownStrings(&m.ID, &m.DNSPrefix, &m.KubernetesVersion, &m.CurrentKubernetesVersion, &m.SKUTier, &m.NodeResourceGroup,
+		&m.OIDCIssuerURL, &m.AutomaticUpgradeChannel, &m.NodeOSUpgradeChannel, &m.FQDN, &m.PrivateFQDN, &m.PortalFQDN)
 	if m.KubeletIdentity.IsUnknown() {
 		m.KubeletIdentity = types.ObjectNull(kubeletIdentityAttrTypes)
 	}
-	if m.Identity.IsUnknown() || (!m.Identity.IsNull() && hasUnknown(m.Identity)) {
-		m.Identity = types.ObjectNull(clusterIdentityAttrTypes)
-	}
-	if m.NetworkProfile.IsUnknown() || (!m.NetworkProfile.IsNull() && hasUnknown(m.NetworkProfile)) {
-		m.NetworkProfile = types.ObjectNull(networkProfileAttrTypes)
-	}
+	m.Identity = nullIfPartlyUnknown(m.Identity, clusterIdentityAttrTypes)
+	m.NetworkProfile = nullIfPartlyUnknown(m.NetworkProfile, networkProfileAttrTypes)
 	if m.DefaultNodePool != nil {
 		pool := *m.DefaultNodePool
-		for _, v := range []*types.String{&pool.OSSKU, &pool.VMSize, &pool.OrchestratorVersion, &pool.CurrentOrchestratorVersion, &pool.NodeImageVersion,
-			&pool.CurrentNodeImageVersion, &pool.OSDiskType, &pool.KubeletDiskType, &pool.ProvisioningState} {
-			if v.IsUnknown() {
-				*v = types.StringNull()
-			}
-		}
-		for _, v := range []*types.Int64{&pool.NodeCount, &pool.CurrentNodeCount, &pool.OSDiskSizeGB, &pool.MaxPods} {
-			if v.IsUnknown() {
-				*v = types.Int64Null()
-			}
-		}
-		if pool.UpgradeSettings.IsUnknown() || (!pool.UpgradeSettings.IsNull() && hasUnknown(pool.UpgradeSettings)) {
-			pool.UpgradeSettings = types.ObjectNull(upgradeSettingsAttrTypes)
-		}
+		nullUnknownStrings(&pool.OSSKU, &pool.VMSize, &pool.OrchestratorVersion, &pool.CurrentOrchestratorVersion, &pool.NodeImageVersion,
+			&pool.CurrentNodeImageVersion, &pool.OSDiskType, &pool.KubeletDiskType, &pool.ProvisioningState)
+		nullUnknownInts(&pool.NodeCount, &pool.CurrentNodeCount, &pool.OSDiskSizeGB, &pool.MaxPods)
+		pool.UpgradeSettings = nullIfPartlyUnknown(pool.UpgradeSettings, upgradeSettingsAttrTypes)
 		m.DefaultNodePool = &pool
 	}
 	return m
@@ -1156,18 +1138,10 @@ func (r *clusterResource) planUpdate(ctx context.Context, state clusterResourceM
 // location and, for an existing cluster, against its other pools and the planned control plane
 // version. Warnings that validation already gave with the embedded facts are not repeated.
 func (r *clusterResource) checkDefaultPoolLive(ctx context.Context, state *clusterResourceModel, plan clusterResourceModel) diag.Diagnostics {
-	var diags diag.Diagnostics
 	base := path.Root("default_node_pool")
 	location := plan.Location.ValueString()
 	pool := plan.DefaultNodePool.rulesPool()
-	live := rules.CheckPool(ctx, base, pool, r.client.VMSizes, location)
-	embedded := rules.CheckPool(ctx, base, pool, nil, location)
-	for _, d := range live {
-		if d.Severity() == diag.SeverityWarning && embedded.Contains(d) {
-			continue
-		}
-		diags.Append(d)
-	}
+	diags := checkPoolLive(ctx, base, pool, r.client.VMSizes, location)
 	if state == nil || state.DefaultNodePool == nil {
 		return diags
 	}

@@ -786,6 +786,21 @@ func TestAccCluster_windowsPasswordWriteOnly(t *testing.T) {
 				PlanOnly: true,
 			},
 			{
+				// AKS refuses the PUT carrying the new password: the state must not claim it was
+				// set, so the next plan still sends it.
+				PreConfig: func() {
+					srv.AddFault(emulator.Fault{Method: http.MethodPut, Path: `/managedClusters/aks-demo$`, Count: 1, Status: http.StatusBadRequest,
+						Code: "InvalidParameter", Message: "Injected refusal of the cluster update."})
+				},
+				Config:      windows(second, 2),
+				ExpectError: regexp.MustCompile(`Injected refusal`),
+			},
+			{
+				Config:             windows(second, 2),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{
 				PreConfig: srv.ResetJournal,
 				Config:    windows(second, 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

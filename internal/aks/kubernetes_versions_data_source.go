@@ -107,12 +107,7 @@ func (d *kubernetesVersionsDataSource) Schema(_ context.Context, _ datasource.Sc
 }
 
 func (d *kubernetesVersionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, err := clients.FromProviderData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected provider data", err.Error())
-		return
-	}
-	d.client = client
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *kubernetesVersionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

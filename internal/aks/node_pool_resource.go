@@ -245,7 +245,7 @@ func (r *nodePoolResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					},
 				},
 			},
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"timeouts": timeoutsBlock(ctx, nodePoolCreateTimeout, nodePoolReadTimeout, nodePoolUpdateTimeout, nodePoolDeleteTimeout),
 		},
 	}
 }
@@ -266,12 +266,7 @@ func isLinuxOSSKU(sku string) bool {
 }
 
 func (r *nodePoolResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client, err := clients.FromProviderData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected provider data", err.Error())
-		return
-	}
-	r.client = client
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -846,6 +841,18 @@ func (r *nodePoolResource) upgradeNodeImageIfBehind(ctx context.Context, id agen
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+// timeoutsBlock is the timeouts block of a resource, documented with the resource's defaults.
+func timeoutsBlock(ctx context.Context, create, read, update, del time.Duration) schema.Block {
+	block := timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true})
+	nested, ok := block.(schema.SingleNestedBlock)
+	if !ok {
+		return block
+	}
+	nested.MarkdownDescription = fmt.Sprintf("How long Terraform waits for each operation, as a duration such as `\"90m\"`. "+
+		"Defaults: create %dm, read %dm, update %dm, delete %dm.", int(create.Minutes()), int(read.Minutes()), int(update.Minutes()), int(del.Minutes()))
+	return nested
+}
+
 func (r *nodePoolResource) coordinator() *agentpools.Coordinator { return r.client.AgentPools }
 
 func (r *nodePoolResource) poolID(clusterID, name types.String, diags *diag.Diagnostics) (agentpools.PoolID, bool) {
@@ -904,30 +911,41 @@ func (r *nodePoolResource) recordAfterFailure(ctx context.Context, id agentpools
 func knownOnly(prior nodePoolResourceModel, id agentpools.PoolID) nodePoolResourceModel {
 	out := prior
 	out.ID = types.StringValue(id.String())
-	nullIfUnknown := func(v *types.String) {
+	nullUnknownStrings(&out.OSSKU, &out.VMSize, &out.OrchestratorVersion, &out.CurrentOrchestratorVersion, &out.NodeImageVersion,
+		&out.CurrentNodeImageVersion, &out.OSDiskType, &out.KubeletDiskType, &out.EvictionPolicy, &out.ProvisioningState)
+	nullUnknownInts(&out.NodeCount, &out.CurrentNodeCount, &out.OSDiskSizeGB, &out.MaxPods)
+	if out.SpotMaxPrice.IsUnknown() {
+		out.SpotMaxPrice = types.Float64Null()
+	}
+	out.UpgradeSettings = nullIfPartlyUnknown(out.UpgradeSettings, upgradeSettingsAttrTypes)
+	return out
+}
+
+// nullUnknownStrings sets each unknown value to null.
+func nullUnknownStrings(values ...*types.String) {
+	for _, v := range values {
 		if v.IsUnknown() {
 			*v = types.StringNull()
 		}
 	}
-	nullIfUnknownInt := func(v *types.Int64) {
+}
+
+// nullUnknownInts sets each unknown value to null.
+func nullUnknownInts(values ...*types.Int64) {
+	for _, v := range values {
 		if v.IsUnknown() {
 			*v = types.Int64Null()
 		}
 	}
-	for _, v := range []*types.String{&out.OSSKU, &out.VMSize, &out.OrchestratorVersion, &out.CurrentOrchestratorVersion, &out.NodeImageVersion,
-		&out.CurrentNodeImageVersion, &out.OSDiskType, &out.KubeletDiskType, &out.EvictionPolicy, &out.ProvisioningState} {
-		nullIfUnknown(v)
+}
+
+// nullIfPartlyUnknown is o, or a null object of attrTypes when o or any of its attributes is
+// unknown.
+func nullIfPartlyUnknown(o types.Object, attrTypes map[string]attr.Type) types.Object {
+	if o.IsUnknown() || (!o.IsNull() && hasUnknown(o)) {
+		return types.ObjectNull(attrTypes)
 	}
-	for _, v := range []*types.Int64{&out.NodeCount, &out.CurrentNodeCount, &out.OSDiskSizeGB, &out.MaxPods} {
-		nullIfUnknownInt(v)
-	}
-	if out.SpotMaxPrice.IsUnknown() {
-		out.SpotMaxPrice = types.Float64Null()
-	}
-	if out.UpgradeSettings.IsUnknown() || (!out.UpgradeSettings.IsNull() && hasUnknown(out.UpgradeSettings)) {
-		out.UpgradeSettings = types.ObjectNull(upgradeSettingsAttrTypes)
-	}
-	return out
+	return o
 }
 
 func hasUnknown(o types.Object) bool {

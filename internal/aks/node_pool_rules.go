@@ -180,12 +180,17 @@ func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id agentpool
 	pool := rulesPool(m)
 	diags.Append(rules.CheckPoolInCluster(ctx, path.Empty(), pool, current, rulesCluster(mc, pools), sizes, location)...)
 
-	// The configuration rules again with the live VM sizes of the cluster's location: sizes newer
-	// than the embedded facts, and values that were unknown at validation. Warnings the embedded
-	// facts give too were already shown by validation.
-	live := checkPoolConfig(ctx, m, sizes, location)
-	embedded := checkPoolConfig(ctx, m, nil, location)
-	for _, d := range live {
+	diags.Append(checkPoolLive(ctx, path.Empty(), pool, sizes, location)...)
+	return diags
+}
+
+// checkPoolLive runs the configuration rules again with the live VM sizes of the cluster's
+// location: sizes newer than the embedded facts, and values that were unknown at validation.
+// Warnings the embedded facts give too were already shown by validation and are left out.
+func checkPoolLive(ctx context.Context, base path.Path, pool rules.Pool, sizes *vmsizes.Catalogue, location string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	embedded := rules.CheckPool(ctx, base, pool, nil, location)
+	for _, d := range rules.CheckPool(ctx, base, pool, sizes, location) {
 		if d.Severity() == diag.SeverityWarning && embedded.Contains(d) {
 			continue
 		}

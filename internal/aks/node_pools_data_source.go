@@ -61,12 +61,7 @@ func (d *nodePoolsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *nodePoolsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	client, err := clients.FromProviderData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected provider data", err.Error())
-		return
-	}
-	d.client = client
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *nodePoolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

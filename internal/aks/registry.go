@@ -2,8 +2,11 @@ package aks
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/aksforge/terraform-provider-aks/internal/clients"
 )
 
 // Resources lists the constructors of every resource the provider serves.
@@ -30,4 +33,15 @@ func EphemeralResources() []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		NewClusterCredentialsEphemeralResource,
 	}
+}
+
+// configuredClient is what every Configure keeps: the provider's client, or nil while the
+// provider is not configured yet (validation).
+func configuredClient(providerData any, diags *diag.Diagnostics) *clients.Client {
+	client, err := clients.FromProviderData(providerData)
+	if err != nil {
+		diags.AddError("Unexpected provider data", err.Error())
+		return nil
+	}
+	return client
 }
