@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
@@ -126,7 +127,8 @@ func (e *clusterCredentialsEphemeralResource) Open(ctx context.Context, req ephe
 	kubeconfig, err := e.listCredentials(ctx, id, admin)
 	if err != nil {
 		var respErr *azcore.ResponseError
-		if admin && errors.As(err, &respErr) && respErr.StatusCode == http.StatusBadRequest {
+		// The cluster was read a moment ago; this catches local accounts disabled in between.
+		if admin && errors.As(err, &respErr) && respErr.StatusCode == http.StatusBadRequest && strings.Contains(err.Error(), "disable local accounts") {
 			resp.Diagnostics.AddAttributeError(path.Root("admin"), "Admin credentials are disabled on this cluster", localAccountsDisabledDetail(id)+"\n\nAKS answered: "+err.Error())
 			return
 		}

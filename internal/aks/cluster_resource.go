@@ -1150,8 +1150,12 @@ func (r *clusterResource) checkDefaultPoolLive(ctx context.Context, state *clust
 		return diags
 	}
 	mc, err := r.client.AgentPools.Cluster(ctx, id)
-	if err != nil {
+	if agentpools.IsNotFound(err) {
 		return diags // a refresh that found the cluster gone plans a create instead
+	}
+	if err != nil {
+		diags.AddAttributeError(base, "Could not read the cluster to check the default node pool", err.Error())
+		return diags
 	}
 	pools, err := r.client.AgentPools.List(ctx, id)
 	if err != nil {
