@@ -349,15 +349,22 @@ func (c *Coordinator) waitForOtherOperations(ctx context.Context, cluster Cluste
 		"writing": target,
 		"error":   asAPIError(conflict).Error(),
 	})
+	timedOut := func() error {
+		return fmt.Errorf("writing %s: another operation was still running when the time ran out (%w); last answer: %w", target, ctx.Err(), asAPIError(conflict))
+	}
 	for {
 		timer := time.NewTimer(c.opts.ConflictPollInterval)
 		select {
 		case <-ctx.Done():
 			timer.Stop()
-			return fmt.Errorf("writing %s: another operation was still running when the time ran out (%w); last answer: %w", target, ctx.Err(), asAPIError(conflict))
+			return timedOut()
 		case <-timer.C:
 		}
 		busy, err := c.busyWith(ctx, cluster)
+		if err != nil && ctx.Err() != nil {
+			// The time ran out during the check itself: the reason is still the other operation.
+			return timedOut()
+		}
 		if err != nil {
 			return err
 		}
