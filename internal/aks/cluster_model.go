@@ -137,34 +137,11 @@ const criticalAddonsTaint = "CriticalAddonsOnly=true:NoSchedule"
 // (always System), os_type (always Linux) and the Spot settings, plus
 // only_critical_addons_enabled and temporary_name_for_rotation.
 type defaultNodePoolModel struct {
-	Name                       types.String `tfsdk:"name"`
-	TemporaryNameForRotation   types.String `tfsdk:"temporary_name_for_rotation"`
-	OnlyCriticalAddonsEnabled  types.Bool   `tfsdk:"only_critical_addons_enabled"`
-	OSSKU                      types.String `tfsdk:"os_sku"`
-	VMSize                     types.String `tfsdk:"vm_size"`
-	NodeCount                  types.Int64  `tfsdk:"node_count"`
-	CurrentNodeCount           types.Int64  `tfsdk:"current_node_count"`
-	AutoScalingEnabled         types.Bool   `tfsdk:"auto_scaling_enabled"`
-	MinCount                   types.Int64  `tfsdk:"min_count"`
-	MaxCount                   types.Int64  `tfsdk:"max_count"`
-	OrchestratorVersion        types.String `tfsdk:"orchestrator_version"`
-	CurrentOrchestratorVersion types.String `tfsdk:"current_orchestrator_version"`
-	NodeImageVersion           types.String `tfsdk:"node_image_version"`
-	CurrentNodeImageVersion    types.String `tfsdk:"current_node_image_version"`
-	VnetSubnetID               types.String `tfsdk:"vnet_subnet_id"`
-	PodSubnetID                types.String `tfsdk:"pod_subnet_id"`
-	FIPSEnabled                types.Bool   `tfsdk:"fips_enabled"`
-	OSDiskType                 types.String `tfsdk:"os_disk_type"`
-	OSDiskSizeGB               types.Int64  `tfsdk:"os_disk_size_gb"`
-	KubeletDiskType            types.String `tfsdk:"kubelet_disk_type"`
-	MaxPods                    types.Int64  `tfsdk:"max_pods"`
-	Zones                      types.Set    `tfsdk:"zones"`
-	NodeLabels                 types.Map    `tfsdk:"node_labels"`
-	NodeTaints                 types.List   `tfsdk:"node_taints"`
-	Tags                       types.Map    `tfsdk:"tags"`
-	HostEncryptionEnabled      types.Bool   `tfsdk:"host_encryption_enabled"`
-	ProvisioningState          types.String `tfsdk:"provisioning_state"`
-	UpgradeSettings            types.Object `tfsdk:"upgrade_settings"`
+	Name                      types.String `tfsdk:"name"`
+	TemporaryNameForRotation  types.String `tfsdk:"temporary_name_for_rotation"`
+	OnlyCriticalAddonsEnabled types.Bool   `tfsdk:"only_critical_addons_enabled"`
+	poolSettings
+	UpgradeSettings types.Object `tfsdk:"upgrade_settings"`
 }
 
 // settings is the pool as the shared node pool code reads it: a Linux System pool with Regular
@@ -172,35 +149,12 @@ type defaultNodePoolModel struct {
 func (d defaultNodePoolModel) settings(ctx context.Context) (nodePoolSettings, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	s := nodePoolSettings{
-		Mode:                       types.StringValue(string(armcontainerservice.AgentPoolModeSystem)),
-		OSType:                     types.StringValue(string(armcontainerservice.OSTypeLinux)),
-		OSSKU:                      d.OSSKU,
-		VMSize:                     d.VMSize,
-		NodeCount:                  d.NodeCount,
-		CurrentNodeCount:           d.CurrentNodeCount,
-		AutoScalingEnabled:         d.AutoScalingEnabled,
-		MinCount:                   d.MinCount,
-		MaxCount:                   d.MaxCount,
-		OrchestratorVersion:        d.OrchestratorVersion,
-		CurrentOrchestratorVersion: d.CurrentOrchestratorVersion,
-		NodeImageVersion:           d.NodeImageVersion,
-		CurrentNodeImageVersion:    d.CurrentNodeImageVersion,
-		VnetSubnetID:               d.VnetSubnetID,
-		PodSubnetID:                d.PodSubnetID,
-		FIPSEnabled:                d.FIPSEnabled,
-		OSDiskType:                 d.OSDiskType,
-		OSDiskSizeGB:               d.OSDiskSizeGB,
-		KubeletDiskType:            d.KubeletDiskType,
-		MaxPods:                    d.MaxPods,
-		Zones:                      d.Zones,
-		NodeLabels:                 d.NodeLabels,
-		NodeTaints:                 d.NodeTaints,
-		Tags:                       d.Tags,
-		Priority:                   types.StringValue(string(armcontainerservice.ScaleSetPriorityRegular)),
-		EvictionPolicy:             types.StringNull(),
-		SpotMaxPrice:               types.Float64Null(),
-		HostEncryptionEnabled:      d.HostEncryptionEnabled,
-		ProvisioningState:          d.ProvisioningState,
+		Mode:           types.StringValue(string(armcontainerservice.AgentPoolModeSystem)),
+		OSType:         types.StringValue(string(armcontainerservice.OSTypeLinux)),
+		poolSettings:   d.poolSettings,
+		Priority:       types.StringValue(string(armcontainerservice.ScaleSetPriorityRegular)),
+		EvictionPolicy: types.StringNull(),
+		SpotMaxPrice:   types.Float64Null(),
 	}
 	if d.OnlyCriticalAddonsEnabled.IsUnknown() || d.NodeTaints.IsUnknown() {
 		s.NodeTaints = types.ListUnknown(types.StringType)
@@ -229,34 +183,11 @@ func (d defaultNodePoolModel) settings(ctx context.Context) (nodePoolSettings, d
 func (d defaultNodePoolModel) fromSettings(ctx context.Context, s nodePoolSettings, upgrade types.Object) (defaultNodePoolModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	out := defaultNodePoolModel{
-		Name:                       d.Name,
-		TemporaryNameForRotation:   d.TemporaryNameForRotation,
-		OSSKU:                      s.OSSKU,
-		VMSize:                     s.VMSize,
-		NodeCount:                  s.NodeCount,
-		CurrentNodeCount:           s.CurrentNodeCount,
-		AutoScalingEnabled:         s.AutoScalingEnabled,
-		MinCount:                   s.MinCount,
-		MaxCount:                   s.MaxCount,
-		OrchestratorVersion:        s.OrchestratorVersion,
-		CurrentOrchestratorVersion: s.CurrentOrchestratorVersion,
-		NodeImageVersion:           s.NodeImageVersion,
-		CurrentNodeImageVersion:    s.CurrentNodeImageVersion,
-		VnetSubnetID:               s.VnetSubnetID,
-		PodSubnetID:                s.PodSubnetID,
-		FIPSEnabled:                s.FIPSEnabled,
-		OSDiskType:                 s.OSDiskType,
-		OSDiskSizeGB:               s.OSDiskSizeGB,
-		KubeletDiskType:            s.KubeletDiskType,
-		MaxPods:                    s.MaxPods,
-		Zones:                      s.Zones,
-		NodeLabels:                 s.NodeLabels,
-		Tags:                       s.Tags,
-		HostEncryptionEnabled:      s.HostEncryptionEnabled,
-		ProvisioningState:          s.ProvisioningState,
-		UpgradeSettings:            upgrade,
-		OnlyCriticalAddonsEnabled:  types.BoolValue(false),
-		NodeTaints:                 s.NodeTaints,
+		Name:                      d.Name,
+		TemporaryNameForRotation:  d.TemporaryNameForRotation,
+		OnlyCriticalAddonsEnabled: types.BoolValue(false),
+		poolSettings:              s.poolSettings,
+		UpgradeSettings:           upgrade,
 	}
 	if d.TemporaryNameForRotation.IsUnknown() {
 		out.TemporaryNameForRotation = types.StringNull()

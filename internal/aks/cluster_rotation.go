@@ -220,7 +220,7 @@ func (r *clusterResource) planDefaultPoolRepair(ctx context.Context, state clust
 	if !missing && len(leftovers) == 0 {
 		return diags
 	}
-	planNewNodes(plan.DefaultNodePool, defaultNodePoolModel{NodeImageVersion: types.StringNull()})
+	planNewNodes(plan.DefaultNodePool, defaultNodePoolModel{poolSettings: poolSettings{NodeImageVersion: types.StringNull()}})
 	if missing {
 		diags.AddAttributeWarning(path.Root("default_node_pool"), "The default node pool will be recreated",
 			fmt.Sprintf("The cluster has no pool named %q: an earlier rotation was interrupted, or the pool was deleted outside Terraform. "+

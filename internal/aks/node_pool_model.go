@@ -32,37 +32,44 @@ const (
 	spotTaint      = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule"
 )
 
-// nodePoolSettings are an agent pool's settings, the attributes every node pool schema shares.
+// nodePoolSettings are an agent pool's settings, the attributes every node pool schema shares:
+// poolSettings plus what only aks_node_pool sets (the default pool is always a Regular Linux
+// System pool).
 type nodePoolSettings struct {
-	Mode                       types.String  `tfsdk:"mode"`
-	OSType                     types.String  `tfsdk:"os_type"`
-	OSSKU                      types.String  `tfsdk:"os_sku"`
-	VMSize                     types.String  `tfsdk:"vm_size"`
-	NodeCount                  types.Int64   `tfsdk:"node_count"`
-	CurrentNodeCount           types.Int64   `tfsdk:"current_node_count"`
-	AutoScalingEnabled         types.Bool    `tfsdk:"auto_scaling_enabled"`
-	MinCount                   types.Int64   `tfsdk:"min_count"`
-	MaxCount                   types.Int64   `tfsdk:"max_count"`
-	OrchestratorVersion        types.String  `tfsdk:"orchestrator_version"`
-	CurrentOrchestratorVersion types.String  `tfsdk:"current_orchestrator_version"`
-	NodeImageVersion           types.String  `tfsdk:"node_image_version"`
-	CurrentNodeImageVersion    types.String  `tfsdk:"current_node_image_version"`
-	VnetSubnetID               types.String  `tfsdk:"vnet_subnet_id"`
-	PodSubnetID                types.String  `tfsdk:"pod_subnet_id"`
-	FIPSEnabled                types.Bool    `tfsdk:"fips_enabled"`
-	OSDiskType                 types.String  `tfsdk:"os_disk_type"`
-	OSDiskSizeGB               types.Int64   `tfsdk:"os_disk_size_gb"`
-	KubeletDiskType            types.String  `tfsdk:"kubelet_disk_type"`
-	MaxPods                    types.Int64   `tfsdk:"max_pods"`
-	Zones                      types.Set     `tfsdk:"zones"`
-	NodeLabels                 types.Map     `tfsdk:"node_labels"`
-	NodeTaints                 types.List    `tfsdk:"node_taints"`
-	Tags                       types.Map     `tfsdk:"tags"`
-	Priority                   types.String  `tfsdk:"priority"`
-	EvictionPolicy             types.String  `tfsdk:"eviction_policy"`
-	SpotMaxPrice               types.Float64 `tfsdk:"spot_max_price"`
-	HostEncryptionEnabled      types.Bool    `tfsdk:"host_encryption_enabled"`
-	ProvisioningState          types.String  `tfsdk:"provisioning_state"`
+	Mode   types.String `tfsdk:"mode"`
+	OSType types.String `tfsdk:"os_type"`
+	poolSettings
+	Priority       types.String  `tfsdk:"priority"`
+	EvictionPolicy types.String  `tfsdk:"eviction_policy"`
+	SpotMaxPrice   types.Float64 `tfsdk:"spot_max_price"`
+}
+
+// poolSettings are the settings aks_node_pool and aks_cluster's default_node_pool have in common.
+type poolSettings struct {
+	OSSKU                      types.String `tfsdk:"os_sku"`
+	VMSize                     types.String `tfsdk:"vm_size"`
+	NodeCount                  types.Int64  `tfsdk:"node_count"`
+	CurrentNodeCount           types.Int64  `tfsdk:"current_node_count"`
+	AutoScalingEnabled         types.Bool   `tfsdk:"auto_scaling_enabled"`
+	MinCount                   types.Int64  `tfsdk:"min_count"`
+	MaxCount                   types.Int64  `tfsdk:"max_count"`
+	OrchestratorVersion        types.String `tfsdk:"orchestrator_version"`
+	CurrentOrchestratorVersion types.String `tfsdk:"current_orchestrator_version"`
+	NodeImageVersion           types.String `tfsdk:"node_image_version"`
+	CurrentNodeImageVersion    types.String `tfsdk:"current_node_image_version"`
+	VnetSubnetID               types.String `tfsdk:"vnet_subnet_id"`
+	PodSubnetID                types.String `tfsdk:"pod_subnet_id"`
+	FIPSEnabled                types.Bool   `tfsdk:"fips_enabled"`
+	OSDiskType                 types.String `tfsdk:"os_disk_type"`
+	OSDiskSizeGB               types.Int64  `tfsdk:"os_disk_size_gb"`
+	KubeletDiskType            types.String `tfsdk:"kubelet_disk_type"`
+	MaxPods                    types.Int64  `tfsdk:"max_pods"`
+	Zones                      types.Set    `tfsdk:"zones"`
+	NodeLabels                 types.Map    `tfsdk:"node_labels"`
+	NodeTaints                 types.List   `tfsdk:"node_taints"`
+	Tags                       types.Map    `tfsdk:"tags"`
+	HostEncryptionEnabled      types.Bool   `tfsdk:"host_encryption_enabled"`
+	ProvisioningState          types.String `tfsdk:"provisioning_state"`
 }
 
 // upgradeSettingsModel is the upgrade_settings block.

@@ -48,7 +48,7 @@ func TestFlattenKeepsCreateCountWhileAutoscaling(t *testing.T) {
 		p.MaxCount = to.Ptr[int32](5)
 		p.Count = to.Ptr[int32](4) // the autoscaler's choice
 	})
-	prior := nodePoolSettings{NodeCount: types.Int64Value(2)}
+	prior := nodePoolSettings{poolSettings: poolSettings{NodeCount: types.Int64Value(2)}}
 	s, _, diags := flattenNodePool(ctx, pool, flattenOptions{prior: &prior})
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -73,7 +73,7 @@ func TestFlattenKeepsCreateCountWhileAutoscaling(t *testing.T) {
 
 func TestFlattenNodeImageLatestStays(t *testing.T) {
 	ctx := context.Background()
-	prior := nodePoolSettings{NodeImageVersion: types.StringValue(nodeImageLatest)}
+	prior := nodePoolSettings{poolSettings: poolSettings{NodeImageVersion: types.StringValue(nodeImageLatest)}}
 	s, _, _ := flattenNodePool(ctx, apiPool(nil), flattenOptions{prior: &prior})
 	if s.NodeImageVersion.ValueString() != nodeImageLatest {
 		t.Errorf("node_image_version = %v, want latest kept", s.NodeImageVersion)
@@ -116,9 +116,9 @@ func TestFlattenHidesAKSSpotLabelAndTaint(t *testing.T) {
 
 func TestFlattenEmptyCollectionsFollowPrior(t *testing.T) {
 	ctx := context.Background()
-	s, _, _ := flattenNodePool(ctx, apiPool(nil), flattenOptions{prior: &nodePoolSettings{
+	s, _, _ := flattenNodePool(ctx, apiPool(nil), flattenOptions{prior: &nodePoolSettings{poolSettings: poolSettings{
 		Tags: types.MapValueMust(types.StringType, map[string]attr.Value{}),
-	}})
+	}}})
 	if !s.NodeLabels.IsNull() || !s.NodeTaints.IsNull() || !s.Zones.IsNull() {
 		t.Errorf("unset collections should read null: labels %v taints %v zones %v", s.NodeLabels, s.NodeTaints, s.Zones)
 	}
