@@ -4,6 +4,17 @@
 // (pool attributes under default_node_pool), so pool rules take a base
 // path.Path and report attribute paths relative to it.
 //
+// How it is cut: one file per subject, named for it, with its test beside it
+// (arm64_fips.go and arm64_fips_test.go for "ARM64 with FIPS",
+// ephemeral_os_disk.go for Ephemeral OS disks, node_taints.go, subnets.go,
+// version_skew.go, cidr.go, ...). The entry points that run a set of rules sit
+// with the input they read: CheckPool in pool.go, CheckPoolInCluster in
+// pool_in_cluster.go, CheckClusterConfig in cluster_config.go. AKS's
+// vocabulary (modes, OS SKUs, network plugins, ...) and the helper that renders
+// a value list for docs are in vocabulary.go; where each rule comes from is in
+// sources.go; the diagnostic builders in diagnostics.go; the single-value
+// validator type in string_check.go.
+//
 // Conventions, for every rule:
 //   - a rule never fires on an unknown value (known only at apply); a null
 //     value means "unset" and takes AKS's default where the rule needs one;

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/aksforge/terraform-provider-aks/internal/vmsizes"
 )
 
 // want is one expected diagnostic: path ("" for none), severity, summary, and
@@ -120,4 +122,58 @@ func testStringValidator(t *testing.T, v validator.String, attribute string, cas
 	// Null and unknown values are never judged.
 	expectDiags(t, runString(v, path.Root(attribute), types.StringNull()))
 	expectDiags(t, runString(v, path.Root(attribute), types.StringUnknown()))
+}
+
+func str(v string) types.String { return types.StringValue(v) }
+
+func num(v int64) types.Int64 { return types.Int64Value(v) }
+
+func flag(v bool) types.Bool { return types.BoolValue(v) }
+
+var (
+	subnetUser  = "/subscriptions/00000000-0000-4000-8000-000000000002/resourceGroups/rg-aks-demo/providers/Microsoft.Network/virtualNetworks/vnet-aks-demo/subnets/snet-user"
+	subnetPods  = "/subscriptions/00000000-0000-4000-8000-000000000002/resourceGroups/rg-aks-demo/providers/Microsoft.Network/virtualNetworks/vnet-aks-demo/subnets/snet-pods"
+	subnetOther = "/subscriptions/00000000-0000-4000-8000-000000000002/resourceGroups/rg-aks-demo/providers/Microsoft.Network/virtualNetworks/vnet-other/subnets/snet-other"
+)
+
+// userPool is a valid Linux user pool with nothing else set (every other field null).
+func userPool() Pool {
+	return Pool{Name: str("userpool"), VMSize: str("Standard_DS2_v2"), NodeCount: num(3)}
+}
+
+func with(p Pool, change func(*Pool)) Pool {
+	change(&p)
+	return p
+}
+
+func embeddedSize(t *testing.T, name string) vmsizes.Size {
+	t.Helper()
+	s, ok := vmsizes.Embedded().Lookup(context.Background(), "eastus", name)
+	if !ok {
+		t.Fatalf("%s not in the catalogue", name)
+	}
+	return s
+}
+
+// demoCluster is a cluster as the emulator seeds it: one System pool in the managed VNet.
+func demoCluster() Cluster {
+	return Cluster{
+		KubernetesVersion: "1.33.3",
+		LoadBalancerSKU:   "standard",
+		NetworkPlugin:     "azure",
+		Pools: []ExistingPool{
+			{Name: "nodepool1", Mode: "System", OSType: "Linux", VMSetType: VMSetTypeScaleSets, OrchestratorVersion: "1.33.3"},
+		},
+	}
+}
+
+// customVNetCluster has its System pool on a custom subnet of vnet-aks-demo.
+func customVNetCluster() Cluster {
+	c := demoCluster()
+	c.Pools[0].VnetSubnetID = subnetUser
+	return c
+}
+
+func checkInCluster(p Pool, current *ExistingPool, c Cluster) diag.Diagnostics {
+	return CheckPoolInCluster(context.Background(), path.Empty(), p, current, c, nil, "eastus")
 }

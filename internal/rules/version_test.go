@@ -1,6 +1,8 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestParseVersion(t *testing.T) {
 	tests := []struct {

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/aksforge/terraform-provider-aks/internal/skudata"
 	"github.com/aksforge/terraform-provider-aks/internal/vmsizes"
 )
 
@@ -101,66 +100,5 @@ func TestEphemeralWithoutRoomToShrink(t *testing.T) {
 	expectDiags(t, d, errAt("os_disk_size_gb", "Ephemeral OS disk does not fit the VM size", "20 GiB", `use os_disk_type = "Managed"`))
 	if strings.Contains(d[0].Detail(), "or less") {
 		t.Errorf("must not suggest a disk under 30 GB: %s", d[0].Detail())
-	}
-}
-
-// restrictedLister offers Standard_DS3_v2 live, but not to this subscription.
-type restrictedLister struct{}
-
-func (restrictedLister) ListSKUs(context.Context, string) ([]skudata.SKU, error) {
-	ds3, _ := skudata.Lookup("Standard_DS3_v2")
-	ds3.Restrictions = []skudata.Restriction{{Type: "Location", Values: []string{"eastus"}, ReasonCode: "NotAvailableForSubscription"}}
-	return []skudata.SKU{ds3}, nil
-}
-
-func TestSuggestionsSkipRestrictedSizes(t *testing.T) {
-	sizes := vmsizes.New(restrictedLister{})
-	d := checkEphemeralOSDisk(context.Background(), path.Empty(), ephemeralPool("Standard_DS2_v2", 0), embeddedSize(t, "Standard_DS2_v2"), sizes, "eastus")
-	if len(d) != 1 {
-		t.Fatalf("want one error, got %v", d)
-	}
-	if strings.Contains(d[0].Detail(), "Standard_DS3_v2") || !strings.Contains(d[0].Detail(), "Standard_DS4_v2") {
-		t.Errorf("a size restricted in the location must not be suggested: %s", d[0].Detail())
-	}
-}
-
-func TestCheckKubeletDiskType(t *testing.T) {
-	ctx := context.Background()
-	temp := func(size string) Pool {
-		return Pool{Name: str("p"), VMSize: str(size), KubeletDiskType: str("Temporary")}
-	}
-	tests := []struct {
-		name  string
-		pool  Pool
-		wants []want
-	}{
-		{"temp disk", temp("Standard_D4ds_v5"), nil},
-		{"cache and temp", temp("Standard_DS2_v2"), nil},
-		{"nvme only", temp("Standard_D2pds_v6"), nil},
-		{"no local disk", temp("Standard_D2s_v5"),
-			[]want{errAt("kubelet_disk_type", "VM size has no temporary disk", "Standard_D2s_v5 has no temporary (resource) or NVMe disk",
-				`use kubelet_disk_type = "OS"`, "Standard_D2ads_v5 (75 GiB temporary disk)")}},
-		{"os", with(temp("Standard_D2s_v5"), func(p *Pool) { p.KubeletDiskType = str("OS") }), nil},
-		{"unknown", with(temp("Standard_D2s_v5"), func(p *Pool) { p.KubeletDiskType = types.StringUnknown() }), nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			size := embeddedSize(t, tt.pool.VMSize.ValueString())
-			expectDiags(t, checkKubeletDiskType(ctx, path.Empty(), tt.pool, size, vmsizes.Embedded(), "eastus"), tt.wants...)
-		})
-	}
-	unknownTemp := vmsizes.Size{Name: "Standard_X", TempDiskBytes: vmsizes.Quantity{}, NVMeBytes: vmsizes.Quantity{Known: true}}
-	expectDiags(t, checkKubeletDiskType(ctx, path.Empty(), temp("Standard_X"), unknownTemp, vmsizes.Embedded(), "eastus"))
-}
-
-func TestSeriesOfAndJoinFixes(t *testing.T) {
-	if seriesOf("Standard_DS2_v2") != seriesOf("Standard_DS3_v2") || seriesOf("Standard_DS2_v2") == seriesOf("Standard_D2s_v3") {
-		t.Error("seriesOf must group DS2_v2 with DS3_v2 only")
-	}
-	if seriesOf("Basic") != "basic" {
-		t.Errorf("seriesOf without digits = %q", seriesOf("Basic"))
-	}
-	if joinFixes(nil) != "" || joinFixes([]string{"a"}) != "a" || joinFixes([]string{"a", "b", "c"}) != "a, b, or c" {
-		t.Error("joinFixes")
 	}
 }
