@@ -1,10 +1,12 @@
 package emulator
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 )
@@ -169,80 +171,10 @@ func TestClusterUpgradeProfileAndUpgrade(t *testing.T) {
 	}
 }
 
-func (s *Server) clusterState(t testing.TB, name string) string {
-	t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.st.Clusters[key(clusterID(DefaultSubscriptionID, "rg-aks-demo", name))]
-	if c == nil {
-		t.Fatalf("no cluster %s", name)
-	}
-	return deref(c.Cluster.Properties.ProvisioningState)
-}
-
-func TestETagPreconditions(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	ctx := ctxT(t)
-	mc := createCluster(t, f, "demo", minimalCluster())
-	mcs := f.NewManagedClustersClient()
-	pools := f.NewAgentPoolsClient()
-
-	// If-None-Match: * on an existing cluster
-	_, err := mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", minimalCluster(), &armcontainerservice.ManagedClustersClientBeginCreateOrUpdateOptions{IfNoneMatch: to.Ptr("*")})
-	wantErr(t, err, 412, "PreconditionFailed")
-	// If-Match with a stale eTag
-	_, err = mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", minimalCluster(), &armcontainerservice.ManagedClustersClientBeginCreateOrUpdateOptions{IfMatch: to.Ptr("stale")})
-	wantErr(t, err, 412, "PreconditionFailed")
-	// If-Match: * on a cluster that doesn't exist
-	_, err = mcs.BeginCreateOrUpdate(ctx, "rg-aks-demo", "absent", minimalCluster(), &armcontainerservice.ManagedClustersClientBeginCreateOrUpdateOptions{IfMatch: to.Ptr("*")})
-	wantErr(t, err, 412, "PreconditionFailed")
-
-	// pool: a matching eTag passes, a stale one fails, on PUT and DELETE
-	ap := createPool(t, f, "user1", userPool("Standard_D4s_v3", 1))
-	ap.Properties.Count = to.Ptr[int32](2)
-	p, err := pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", ap, &armcontainerservice.AgentPoolsClientBeginCreateOrUpdateOptions{IfMatch: ap.Properties.ETag})
-	if err != nil {
-		t.Fatalf("PUT with the current eTag: %v", err)
-	}
-	if _, err := p.PollUntilDone(ctx, poll); err != nil {
-		t.Fatal(err)
-	}
-	_, err = pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", ap, &armcontainerservice.AgentPoolsClientBeginCreateOrUpdateOptions{IfMatch: ap.Properties.ETag})
-	wantErr(t, err, 412, "PreconditionFailed")
-	_, err = pools.BeginDelete(ctx, "rg-aks-demo", "demo", "user1", &armcontainerservice.AgentPoolsClientBeginDeleteOptions{IfMatch: ap.Properties.ETag})
-	wantErr(t, err, 412, "PreconditionFailed")
-	_, err = mcs.BeginDelete(ctx, "rg-aks-demo", "demo", &armcontainerservice.ManagedClustersClientBeginDeleteOptions{IfMatch: to.Ptr("stale")})
-	wantErr(t, err, 412, "PreconditionFailed")
-
-	// a pool operation changes only the pool's eTag; a cluster operation changes both
-	after, err := mcs.Get(ctx, "rg-aks-demo", "demo", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if deref(after.ETag) != deref(mc.ETag) {
-		t.Error("a pool operation changed the cluster's eTag")
-	}
-	pBefore, _ := pools.Get(ctx, "rg-aks-demo", "demo", "user1", nil)
-	tp, err := mcs.BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{"a": to.Ptr("b")}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tp.PollUntilDone(ctx, poll); err != nil {
-		t.Fatal(err)
-	}
-	pAfter, _ := pools.Get(ctx, "rg-aks-demo", "demo", "user1", nil)
-	if deref(pAfter.Properties.ETag) == deref(pBefore.Properties.ETag) {
-		t.Error("a cluster operation left the pool's eTag unchanged")
-	}
-}
-
 // AKS refuses a second write while an operation runs on the pool or cluster.
 func TestConcurrentWritesGet409(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
+	s, f := startWithCluster(t)
 	ctx := ctxT(t)
-	createCluster(t, f, "demo", minimalCluster())
 	pools := f.NewAgentPoolsClient()
 	s.SetLatency(LatencyCreate, 10e9) // the creation stays in progress for the test
 
@@ -270,25 +202,15 @@ func TestConcurrentWritesGet409(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ap.PollUntilDone(ctx, poll); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := pollNow(ctx, first); err == nil {
-		t.Error("the aborted creation's poller reported success")
-	}
-	if got := s.poolState(t, "user1"); got != "Canceled" {
-		t.Errorf("after abort the pool is %q, want Canceled", got)
-	}
+	wantAbortCancels(t, ctx, ap, first, "creation", "pool", func() string { return s.poolState(t, "user1") })
 	// nothing left to abort: 409
 	_, err = pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil)
 	wantErr(t, err, 409, "OperationNotAllowed")
 }
 
 func TestClusterAbort(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
+	s, f := startWithCluster(t)
 	ctx := ctxT(t)
-	createCluster(t, f, "demo", minimalCluster())
 	mcs := f.NewManagedClustersClient()
 	s.SetLatency(LatencyUpdate, 10e9)
 	tp, err := mcs.BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{"x": to.Ptr("y")}}, nil)
@@ -302,14 +224,21 @@ func TestClusterAbort(t *testing.T) {
 	if st := s.clusterState(t, "demo"); st != "Canceling" {
 		t.Errorf("while aborting the cluster is %q, want Canceling", st)
 	}
+	wantAbortCancels(t, ctx, ap, tp, "update", "cluster", func() string { return s.clusterState(t, "demo") })
+}
+
+// wantAbortCancels waits for the abort ap, then checks that the poller of the
+// operation it aborted fails and that the resource ends Canceled.
+func wantAbortCancels[A, R any](t *testing.T, ctx context.Context, ap *runtime.Poller[A], aborted *runtime.Poller[R], operation, resource string, state func() string) {
+	t.Helper()
 	if _, err := ap.PollUntilDone(ctx, poll); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pollNow(ctx, tp); err == nil {
-		t.Error("the aborted update's poller reported success")
+	if _, err := pollNow(ctx, aborted); err == nil {
+		t.Errorf("the aborted %s's poller reported success", operation)
 	}
-	if st := s.clusterState(t, "demo"); st != "Canceled" {
-		t.Errorf("after abort the cluster is %q, want Canceled", st)
+	if got := state(); got != "Canceled" {
+		t.Errorf("after abort the %s is %q, want Canceled", resource, got)
 	}
 }
 
@@ -429,10 +358,8 @@ func TestInlinePoolsHaveETags(t *testing.T) {
 // (202), never an abort of the abort: the resource must still end Canceled
 // and accept new operations.
 func TestAbortTwiceIsOneAbort(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
+	s, f := startWithCluster(t)
 	ctx := ctxT(t)
-	createCluster(t, f, "demo", minimalCluster())
 	mcs := f.NewManagedClustersClient()
 	pools := f.NewAgentPoolsClient()
 	s.SetLatency(LatencyCreate, 10e9)
@@ -442,16 +369,9 @@ func TestAbortTwiceIsOneAbort(t *testing.T) {
 	if _, err := pools.BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", userPool("Standard_D4s_v3", 1), nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil); err != nil {
-		t.Fatal(err)
-	}
-	again, err := pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := again.PollUntilDone(ctx, poll); err != nil {
-		t.Fatal(err)
-	}
+	abortTwice(t, ctx, func() (*runtime.Poller[armcontainerservice.AgentPoolsClientAbortLatestOperationResponse], error) {
+		return pools.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", "user1", nil)
+	})
 	if got := s.poolState(t, "user1"); got != "Canceled" {
 		t.Errorf("after two aborts the pool is %q, want Canceled", got)
 	}
@@ -459,17 +379,26 @@ func TestAbortTwiceIsOneAbort(t *testing.T) {
 	if _, err := mcs.BeginUpdateTags(ctx, "rg-aks-demo", "demo", armcontainerservice.TagsObject{Tags: map[string]*string{"x": to.Ptr("y")}}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mcs.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", nil); err != nil {
+	abortTwice(t, ctx, func() (*runtime.Poller[armcontainerservice.ManagedClustersClientAbortLatestOperationResponse], error) {
+		return mcs.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", nil)
+	})
+	if st := s.clusterState(t, "demo"); st != "Canceled" {
+		t.Errorf("after two aborts the cluster is %q, want Canceled", st)
+	}
+}
+
+// abortTwice sends abort, then abort again while the first is still
+// canceling, and waits for the second.
+func abortTwice[T any](t *testing.T, ctx context.Context, abort func() (*runtime.Poller[T], error)) {
+	t.Helper()
+	if _, err := abort(); err != nil {
 		t.Fatal(err)
 	}
-	againMC, err := mcs.BeginAbortLatestOperation(ctx, "rg-aks-demo", "demo", nil)
+	again, err := abort()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := againMC.PollUntilDone(ctx, poll); err != nil {
+	if _, err := again.PollUntilDone(ctx, poll); err != nil {
 		t.Fatal(err)
-	}
-	if st := s.clusterState(t, "demo"); st != "Canceled" {
-		t.Errorf("after two aborts the cluster is %q, want Canceled", st)
 	}
 }

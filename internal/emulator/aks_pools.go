@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
@@ -16,20 +15,17 @@ import (
 // Microsoft.ContainerService/managedClusters/agentPools.
 
 func (s *Server) handlePoolList(q *request) {
-	s.mu.Lock()
-	changed := s.settle(time.Now())
+	end := s.db.beginRead()
 	c := s.requireCluster(q)
 	if c == nil {
-		s.mu.Unlock()
-		s.saveIf(changed)
+		end()
 		return
 	}
 	var out []any
-	for _, p := range s.st.poolsOf(key(deref(c.Cluster.ID))) {
+	for _, p := range s.db.poolsOf(deref(c.Cluster.ID)) {
 		out = append(out, poolJSON(p))
 	}
-	s.mu.Unlock()
-	s.saveIf(changed)
+	end()
 	writePage(q, out, s.opts.PageSize)
 }
 
@@ -39,13 +35,13 @@ func poolNotFound(q *request) {
 			q.param("resourceName"), q.param("agentPoolName"), q.param("resourceGroupName")), "")
 }
 
-// requirePool returns the path's pool (and cluster), or answers 404. The caller holds s.mu.
+// requirePool returns the path's pool (and cluster), or answers 404. The caller holds db.mu.
 func (s *Server) requirePool(q *request) (*clusterRecord, *poolRecord) {
 	c := s.requireCluster(q)
 	if c == nil {
 		return nil, nil
 	}
-	p := s.st.Pools[key(poolIDOf(q))]
+	p := s.db.pool(poolIDOf(q))
 	if p == nil {
 		poolNotFound(q)
 		return nil, nil
@@ -54,15 +50,13 @@ func (s *Server) requirePool(q *request) (*clusterRecord, *poolRecord) {
 }
 
 func (s *Server) handlePoolGet(q *request) {
-	s.mu.Lock()
-	changed := s.settle(time.Now())
+	end := s.db.beginRead()
 	_, p := s.requirePool(q)
 	var out json.RawMessage
 	if p != nil {
 		out = poolJSON(p)
 	}
-	s.mu.Unlock()
-	s.saveIf(changed)
+	end()
 	if out != nil {
 		writeRaw(q, http.StatusOK, out)
 	}
@@ -95,10 +89,8 @@ func (s *Server) handlePoolPut(q *request) {
 	if !decodeBody(q, &ap) || !s.checkRegistered(q, aksNS) {
 		return
 	}
-	s.mu.Lock()
-	defer func() { _ = s.save() }()
-	defer s.mu.Unlock()
-	s.settle(time.Now())
+	end := s.db.beginWrite()
+	defer end()
 	c := s.requireCluster(q)
 	if c == nil {
 		return
@@ -106,7 +98,7 @@ func (s *Server) handlePoolPut(q *request) {
 	ck := key(deref(c.Cluster.ID))
 	id := deref(c.Cluster.ID) + "/agentPools/" + q.param("agentPoolName")
 	pk := key(id)
-	old := s.st.Pools[pk]
+	old := s.db.pool(pk)
 	oldETag := ""
 	if old != nil {
 		oldETag = deref(old.Pool.Properties.ETag)
@@ -126,9 +118,9 @@ func (s *Server) handlePoolPut(q *request) {
 		oldPool = clone(old.Pool)
 		exclude = ""
 	}
-	w := s.world(deref(c.Cluster.Location), c, exclude)
+	w := s.db.world(deref(c.Cluster.Location), c, exclude)
 	aksrules.DefaultAgentPool(w, oldPool, &ap)
-	target := s.poolTarget(&ap)
+	target := s.db.poolTarget(&ap)
 	action := poolAction(oldPool, &ap, target.Current)
 	if s.conflict(q, ck, pk, q.param("agentPoolName"), action) {
 		return
@@ -146,21 +138,12 @@ func (s *Server) handlePoolPut(q *request) {
 
 	rec := &poolRecord{Pool: &ap, ClusterKey: ck}
 	status := http.StatusOK
-	if old != nil {
-		// the pool keeps running what it runs until the update succeeds
-		rec.Seq = old.Seq
-		ap.Properties.CurrentOrchestratorVersion = old.Pool.Properties.CurrentOrchestratorVersion
-		ap.Properties.NodeImageVersion = old.Pool.Properties.NodeImageVersion
-	} else {
-		s.st.Seq++
-		rec.Seq = s.st.Seq
+	if old == nil {
 		status = http.StatusCreated
-		ap.Properties.CurrentOrchestratorVersion = to.Ptr(target.Current)
-		ap.Properties.NodeImageVersion = to.Ptr(target.NodeImage)
 	}
-	ap.Properties.ProvisioningState = to.Ptr(action)
+	s.db.stagePool(rec, old, target, action)
 	ap.Properties.ETag = to.Ptr(newETag())
-	s.st.Pools[pk] = rec
+	s.db.putPool(rec)
 	op := s.startOperation(q, &operation{
 		Namespace: aksNS, Location: deref(c.Cluster.Location), Kind: kindOf(action), Action: action,
 		Target: targetPool, ResourceID: id, Targets: map[string]versionTarget{pk: target},
@@ -176,12 +159,10 @@ func (s *Server) handlePoolDelete(q *request) {
 			fmt.Sprintf("The value '%s' of query parameter 'ignore-pod-disruption-budget' is not a boolean.", ignorePDB), "ignore-pod-disruption-budget")
 		return
 	}
-	s.mu.Lock()
-	defer func() { _ = s.save() }()
-	defer s.mu.Unlock()
-	s.settle(time.Now())
-	c := s.st.Clusters[key(clusterIDOf(q))]
-	p := s.st.Pools[key(poolIDOf(q))]
+	end := s.db.beginWrite()
+	defer end()
+	c := s.db.cluster(clusterIDOf(q))
+	p := s.db.pool(poolIDOf(q))
 	if c == nil || p == nil {
 		q.w.WriteHeader(http.StatusNoContent)
 		return
@@ -190,7 +171,7 @@ func (s *Server) handlePoolDelete(q *request) {
 	if !checkPreconditions(q, true, deref(p.Pool.Properties.ETag)) {
 		return
 	}
-	if op := s.runningOn(pk); op != nil && op.Target == targetPool && op.Action == "Deleting" {
+	if op := s.db.runningOn(pk); op != nil && op.Target == targetPool && op.Action == "Deleting" {
 		s.setPollingHeaders(q, op, true, true)
 		q.w.WriteHeader(http.StatusAccepted)
 		return
@@ -198,7 +179,7 @@ func (s *Server) handlePoolDelete(q *request) {
 	if s.conflict(q, key(deref(c.Cluster.ID)), pk, deref(p.Pool.Name), "Deleting") {
 		return
 	}
-	w := s.world(deref(c.Cluster.Location), c, "")
+	w := s.db.world(deref(c.Cluster.Location), c, "")
 	if e := aksrules.CheckAgentPoolDelete(w, clone(p.Pool)); e != nil {
 		writeRuleError(q, e)
 		return
@@ -212,48 +193,10 @@ func (s *Server) handlePoolDelete(q *request) {
 	q.w.WriteHeader(http.StatusAccepted)
 }
 
-func (s *Server) handlePoolUpgradeProfile(q *request) {
-	s.mu.Lock()
-	s.settle(time.Now())
-	c, p := s.requirePool(q)
-	if p == nil {
-		s.mu.Unlock()
-		return
-	}
-	cp, _ := parseVersion(deref(c.Cluster.Properties.CurrentKubernetesVersion))
-	pv := deref(p.Pool.Properties.CurrentOrchestratorVersion)
-	osType := p.Pool.Properties.OSType
-	if osType == nil {
-		osType = to.Ptr(armcontainerservice.OSTypeLinux)
-	}
-	out := armcontainerservice.AgentPoolUpgradeProfile{
-		ID:   to.Ptr(deref(p.Pool.ID) + "/upgradeProfiles/default"),
-		Name: to.Ptr("default"),
-		Type: to.Ptr("Microsoft.ContainerService/managedClusters/agentPools/upgradeProfiles"),
-		Properties: &armcontainerservice.AgentPoolUpgradeProfileProperties{
-			KubernetesVersion:      to.Ptr(pv),
-			OSType:                 osType,
-			LatestNodeImageVersion: to.Ptr(s.latestNodeImage(string(*osType), string(deref(p.Pool.Properties.OSSKU)))),
-			Upgrades:               []*armcontainerservice.AgentPoolUpgradeProfilePropertiesUpgradesItem{},
-		},
-	}
-	for _, v := range s.poolUpgrades(pv, cp) {
-		item := &armcontainerservice.AgentPoolUpgradeProfilePropertiesUpgradesItem{KubernetesVersion: to.Ptr(v.Version)}
-		if v.IsPreview {
-			item.IsPreview = to.Ptr(true)
-		}
-		out.Properties.Upgrades = append(out.Properties.Upgrades, item)
-	}
-	s.mu.Unlock()
-	writeJSON(q, http.StatusOK, out)
-}
-
 // handlePoolUpgradeNodeImage moves the pool to the latest node image of its OS SKU.
 func (s *Server) handlePoolUpgradeNodeImage(q *request) {
-	s.mu.Lock()
-	defer func() { _ = s.save() }()
-	defer s.mu.Unlock()
-	s.settle(time.Now())
+	end := s.db.beginWrite()
+	defer end()
 	c, p := s.requirePool(q)
 	if p == nil {
 		return
@@ -272,64 +215,18 @@ func (s *Server) handlePoolUpgradeNodeImage(q *request) {
 }
 
 func (s *Server) handlePoolAbort(q *request) {
-	s.mu.Lock()
-	defer func() { _ = s.save() }()
-	defer s.mu.Unlock()
-	s.settle(time.Now())
+	end := s.db.beginWrite()
+	defer end()
 	c, p := s.requirePool(q)
 	if p == nil {
 		return
 	}
-	target := s.abortable(targetPool, key(deref(p.Pool.ID)))
+	target := s.db.abortable(targetPool, key(deref(p.Pool.ID)))
 	s.abort(q, target, deref(c.Cluster.Location), p.Pool.Name)
 }
 
-// finishPoolOperation applies the end of a pool operation. The caller holds s.mu.
-func (s *Server) finishPoolOperation(op *operation) {
-	pk := key(op.ResourceID)
-	p := s.st.Pools[pk]
-	if p == nil {
-		return
-	}
-	if op.Status == statusSucceeded && op.Action == "Deleting" {
-		delete(s.st.Pools, pk)
-		return
-	}
-	p.Pool.Properties.ProvisioningState = to.Ptr(op.Status)
-	if op.Status != statusSucceeded {
-		return
-	}
-	if op.Action == "UpgradingNodeImageVersion" {
-		props := p.Pool.Properties
-		props.NodeImageVersion = to.Ptr(s.latestNodeImage(string(deref(props.OSType)), string(deref(props.OSSKU))))
-	}
-	s.settlePool(p, op.Targets[pk])
-}
-
-// poolTarget is what a pool runs once its operation succeeds: the version and
-// node image aksrules' defaults computed for it. The caller holds s.mu.
-func (s *Server) poolTarget(ap *armcontainerservice.AgentPool) versionTarget {
-	props := ap.Properties
-	t := versionTarget{Current: deref(props.CurrentOrchestratorVersion), NodeImage: deref(props.NodeImageVersion)}
-	if t.Current == "" {
-		t.Current = s.resolveVersion(deref(props.OrchestratorVersion))
-	}
-	if t.NodeImage == "" {
-		t.NodeImage = s.latestNodeImage(string(deref(props.OSType)), string(deref(props.OSSKU)))
-	}
-	return t
-}
-
-// settlePool applies the end of a successful operation to a pool. The caller holds s.mu.
-func (s *Server) settlePool(p *poolRecord, t versionTarget) {
-	props := p.Pool.Properties
-	if t.Current != "" {
-		props.CurrentOrchestratorVersion = to.Ptr(t.Current)
-	}
-	if t.NodeImage != "" {
-		props.NodeImageVersion = to.Ptr(t.NodeImage)
-	}
-	if props.PowerState == nil {
-		props.PowerState = &armcontainerservice.PowerState{Code: to.Ptr(armcontainerservice.CodeRunning)}
-	}
+// rawJSON marshals v for comparisons.
+func rawJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -9,10 +10,8 @@ import (
 )
 
 func TestPoolLifecycle(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
+	s, f := startWithCluster(t)
 	ctx := ctxT(t)
-	createCluster(t, f, "demo", minimalCluster())
 	pools := f.NewAgentPoolsClient()
 
 	ap := createPool(t, f, "user1", userPool("Standard_D4s_v3", 2))
@@ -126,23 +125,9 @@ func TestPoolLifecycle(t *testing.T) {
 	}
 }
 
-// poolState reads the provisioning state of a pool of rg-aks-demo/demo straight from the store.
-func (s *Server) poolState(t testing.TB, pool string) string {
-	t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p := s.st.Pools[key(clusterID(DefaultSubscriptionID, "rg-aks-demo", "demo")+"/agentPools/"+pool)]
-	if p == nil {
-		t.Fatalf("no pool demo/%s", pool)
-	}
-	return deref(p.Pool.Properties.ProvisioningState)
-}
-
 func TestPoolUpgradeMovesCurrentVersionWhenTheOperationEnds(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
+	s, f := startWithCluster(t)
 	ctx := ctxT(t)
-	createCluster(t, f, "demo", minimalCluster())
 	ap := userPool("Standard_D4s_v3", 1)
 	ap.Properties.OrchestratorVersion = to.Ptr("1.32.7")
 	createPool(t, f, "old", ap)
@@ -171,10 +156,8 @@ func TestPoolUpgradeMovesCurrentVersionWhenTheOperationEnds(t *testing.T) {
 
 // A rule refusal reaches the client with AKS's status, code and message, and changes nothing.
 func TestPoolRuleRefusalLeavesStateUnchanged(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
+	s, f := startWithCluster(t)
 	ctx := ctxT(t)
-	createCluster(t, f, "demo", minimalCluster())
 	before := s.stateJSON(t)
 
 	_, err := f.NewAgentPoolsClient().BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "bigdisk", armcontainerservice.AgentPool{
@@ -196,19 +179,8 @@ func TestPoolRuleRefusalLeavesStateUnchanged(t *testing.T) {
 	}
 }
 
-func (s *Server) stateJSON(t testing.TB) string {
-	t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := *s.st
-	st.Operations = nil // operation bookkeeping is not a resource
-	return rawJSON(st)
-}
-
 func TestDeletingTheLastSystemPoolIsRefused(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	createCluster(t, f, "demo", minimalCluster())
+	s, f := startWithCluster(t)
 	_, err := f.NewAgentPoolsClient().BeginDelete(ctxT(t), "rg-aks-demo", "demo", "system", nil)
 	if err == nil {
 		t.Fatal("deleting the only System pool was accepted")
@@ -222,44 +194,23 @@ func TestDeletingTheLastSystemPoolIsRefused(t *testing.T) {
 	}
 }
 
-// availableVersions renders an availableAgentPoolVersions answer as
-// "version(default)(preview),...".
-func availableVersions(av armcontainerservice.AgentPoolAvailableVersions) string {
-	var out []string
-	for _, v := range av.Properties.AgentPoolVersions {
-		item := deref(v.KubernetesVersion)
-		if deref(v.Default) {
-			item += "(default)"
-		}
-		if deref(v.IsPreview) {
-			item += "(preview)"
-		}
-		out = append(out, item)
+func TestReadOnlyAndUnknownFieldsInPutBodiesAreIgnored(t *testing.T) {
+	s, f := startWithCluster(t)
+	cred := secretCredential(t, s)
+	path := "/subscriptions/" + DefaultSubscriptionID + "/resourceGroups/rg-aks-demo/providers/Microsoft.ContainerService/managedClusters/demo/agentPools/user1?api-version=2025-10-01"
+	body := `{"id":"/bogus","name":"bogus","type":"bogus","properties":{"mode":"User","count":1,"vmSize":"Standard_D4s_v3",
+		"provisioningState":"Succeeded","currentOrchestratorVersion":"1.0.0","nodeImageVersion":"bogus","eTag":"bogus","someFutureField":42}}`
+	status, _, resp := rawRequest(t, s, cred, http.MethodPut, path, body, nil)
+	if status != 201 {
+		t.Fatalf("PUT with read-only fields: %d %s", status, resp)
 	}
-	return strings.Join(out, ",")
-}
-
-// availableAgentPoolVersions lists preview versions too, marked isPreview
-// (here the seed's 1.34.0, for a cluster running it), and marks the control
-// plane's version as the default.
-func TestAvailableAgentPoolVersions(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	ctx := ctxT(t)
-	for _, tc := range []struct{ cluster, version, want string }{
-		{"preview", "1.34.0", "1.31.10,1.31.11,1.32.6,1.32.7,1.33.2,1.33.3,1.34.0(default)(preview)"},
-		{"older", "1.32.7", "1.29.14,1.29.15,1.30.13,1.30.14,1.31.10,1.31.11,1.32.6,1.32.7(default)"},
-	} {
-		mc := minimalCluster()
-		mc.Properties.DNSPrefix = to.Ptr(tc.cluster)
-		mc.Properties.KubernetesVersion = to.Ptr(tc.version)
-		createCluster(t, f, tc.cluster, mc)
-		av, err := f.NewAgentPoolsClient().GetAvailableAgentPoolVersions(ctx, "rg-aks-demo", tc.cluster, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := availableVersions(av.AgentPoolAvailableVersions); got != tc.want {
-			t.Errorf("cluster at %s: available versions\n got %s\nwant %s", tc.version, got, tc.want)
-		}
+	ap, err := f.NewAgentPoolsClient().Get(ctxT(t), "rg-aks-demo", "demo", "user1", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ap.Properties
+	if deref(ap.Name) != "user1" || deref(p.CurrentOrchestratorVersion) == "1.0.0" || deref(p.NodeImageVersion) == "bogus" || deref(p.ETag) == "bogus" {
+		t.Errorf("read-only values from the body were kept: name %q current %q image %q eTag %q",
+			deref(ap.Name), deref(p.CurrentOrchestratorVersion), deref(p.NodeImageVersion), deref(p.ETag))
 	}
 }

@@ -46,9 +46,9 @@ func noSecrets(t *testing.T, what string, body []byte) {
 // storedSecrets reads the secrets of the cluster "secrets" from the store.
 func (s *Server) storedSecrets(t *testing.T) (adminPassword, spSecret, serverAppSecret string) {
 	t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.st.Clusters[key(secretsClusterPath)]
+	s.db.mu.Lock()
+	defer s.db.mu.Unlock()
+	c := s.db.cluster(secretsClusterPath)
 	if c == nil {
 		t.Fatal("no cluster secrets")
 	}
@@ -131,88 +131,5 @@ func TestClusterSecretsAreNeverAnswered(t *testing.T) {
 	s.waitForSecretsCluster(t)
 	if pw, sp, _ := s.storedSecrets(t); pw != "N3w-P@ssw0rd-654321" || sp != testSPSecret {
 		t.Errorf("after a new password: stored %q, secret %q", pw, sp)
-	}
-}
-
-// The journal, which the control API serves, never holds a secret: the
-// request bodies it records have their secrets' values redacted.
-func TestJournalRedactsSecrets(t *testing.T) {
-	s := startServer(t)
-	cred := secretCredential(t, s)
-	status, _, answer := rawRequest(t, s, cred, http.MethodPut, secretsClusterPath+"?api-version=2025-10-01", secretsCluster, nil)
-	if status != http.StatusCreated {
-		t.Fatalf("PUT: %d %s", status, answer)
-	}
-	var put *JournalEntry
-	entries := s.Journal()
-	for i := range entries {
-		if entries[i].Method == http.MethodPut && strings.HasSuffix(entries[i].Path, "/managedClusters/secrets") {
-			put = &entries[i]
-		}
-	}
-	if put == nil {
-		t.Fatalf("no PUT in the journal: %+v", entries)
-	}
-	noSecrets(t, "the journal's request body", put.RequestBody)
-	var body struct {
-		Properties struct {
-			DNSPrefix               string `json:"dnsPrefix"`
-			ServicePrincipalProfile struct {
-				ClientID string `json:"clientId"`
-				Secret   string `json:"secret"`
-			} `json:"servicePrincipalProfile"`
-			WindowsProfile struct {
-				AdminUsername string `json:"adminUsername"`
-				AdminPassword string `json:"adminPassword"`
-			} `json:"windowsProfile"`
-			AADProfile struct {
-				ServerAppSecret string `json:"serverAppSecret"`
-			} `json:"aadProfile"`
-			AgentPoolProfiles []struct {
-				Count json.Number `json:"count"`
-			} `json:"agentPoolProfiles"`
-		} `json:"properties"`
-	}
-	if err := json.Unmarshal(put.RequestBody, &body); err != nil {
-		t.Fatalf("the journaled body is no longer JSON: %v: %s", err, put.RequestBody)
-	}
-	p := body.Properties
-	if p.WindowsProfile.AdminPassword != redacted || p.ServicePrincipalProfile.Secret != redacted || p.AADProfile.ServerAppSecret != redacted {
-		t.Errorf("secrets not marked redacted: %s", put.RequestBody)
-	}
-	if p.DNSPrefix != "secrets" || p.WindowsProfile.AdminUsername != "azureuser" || p.ServicePrincipalProfile.ClientID != "11111111-2222-3333-4444-555555555555" ||
-		len(p.AgentPoolProfiles) != 1 || p.AgentPoolProfiles[0].Count != "1" {
-		t.Errorf("redaction changed what isn't secret: %s", put.RequestBody)
-	}
-
-	// the control API serves the same journal
-	status, _, journal := rawRequest(t, s, nil, http.MethodGet, "/_emulator/journal", "", nil)
-	if status != http.StatusOK || !strings.Contains(string(journal), "/managedClusters/secrets") {
-		t.Fatalf("GET /_emulator/journal: %d %s", status, journal)
-	}
-	noSecrets(t, "GET /_emulator/journal", journal)
-}
-
-func TestRedactSecrets(t *testing.T) {
-	for _, tc := range []struct{ name, in, want string }{
-		{"no secret: the body is kept byte for byte", `{"b": 1, "a": 2.50}`, `{"b": 1, "a": 2.50}`},
-		{"nested secrets, any case", `{"properties":{"windowsProfile":{"adminUsername":"u","AdminPassword":"x"},"servicePrincipalProfile":{"clientId":"c","secret":"y"}}}`,
-			`{"properties":{"servicePrincipalProfile":{"clientId":"c","secret":"[redacted]"},"windowsProfile":{"AdminPassword":"[redacted]","adminUsername":"u"}}}`},
-		{"arrays, clientSecret, any password key, HTML kept", `[{"clientSecret":"s","pfxPassword":"p","note":"<a&b>"}]`,
-			`[{"clientSecret":"[redacted]","note":"<a&b>","pfxPassword":"[redacted]"}]`},
-		{"null stays null", `{"adminPassword":null,"secret":"s"}`, `{"adminPassword":null,"secret":"[redacted]"}`},
-		{"keys that only mention secrets are kept", `{"azureKeyvaultSecretsProvider":{"enabled":true,"config":{"enableSecretRotation":"true"}},"secret":"s"}`,
-			`{"azureKeyvaultSecretsProvider":{"config":{"enableSecretRotation":"true"},"enabled":true},"secret":"[redacted]"}`},
-		{"not JSON (cut)", `{"windowsProfile":{"adminPassword":"abc\"def","adminUsername":"u"},"secret":"cut-he`,
-			`{"windowsProfile":{"adminPassword":"[redacted]","adminUsername":"u"},"secret":"[redacted]"`},
-	} {
-		if got := string(redactSecrets([]byte(tc.in))); got != tc.want {
-			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
-		}
-	}
-	// a body longer than the journal keeps is redacted before it is cut
-	long := `{"pad":"` + strings.Repeat("x", maxJournalBody) + `","adminPassword":"` + testAdminPassword + `"}`
-	if got := journalBody([]byte(long)); strings.Contains(string(got), testAdminPassword) || len(got) < maxJournalBody {
-		t.Errorf("long body journaled as %d bytes, secret kept: %v", len(got), strings.Contains(string(got), testAdminPassword))
 	}
 }

@@ -3,125 +3,14 @@ package emulator
 import (
 	"fmt"
 	"net/http"
-	"sort"
-	"strconv"
-	"strings"
+	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-
-	"github.com/aksforge/terraform-provider-aks/internal/emulator/aksrules"
 )
 
-// The Kubernetes versions catalogue (from the seed) and node images.
-
-// parseVersion reads "1.33.3" (or "v1.33.3"); ok is false for anything else.
-func parseVersion(v string) ([3]int, bool) {
-	var out [3]int
-	parts := strings.Split(strings.TrimPrefix(v, "v"), ".")
-	if len(parts) != 3 {
-		return out, false
-	}
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
-			return out, false
-		}
-		out[i] = n
-	}
-	return out, true
-}
-
-// parseMinor reads "1.33" or "1.33.3" into major and minor.
-func parseMinor(v string) (major, minor int, ok bool) {
-	parts := strings.Split(strings.TrimPrefix(v, "v"), ".")
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, 0, false
-	}
-	a, err1 := strconv.Atoi(parts[0])
-	b, err2 := strconv.Atoi(parts[1])
-	return a, b, err1 == nil && err2 == nil
-}
-
-func compareVersions(a, b [3]int) int {
-	for i := range a {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
-
-// catalogue returns the seeded versions sorted ascending.
-func (s *Server) catalogue() []SeedKubernetesVersion {
-	out := append([]SeedKubernetesVersion(nil), s.seed.KubernetesVersions...)
-	sort.Slice(out, func(i, j int) bool {
-		a, _ := parseVersion(out[i].Version)
-		b, _ := parseVersion(out[j].Version)
-		return compareVersions(a, b) < 0
-	})
-	return out
-}
-
-// rulesVersions is the catalogue as aksrules.World wants it.
-func (s *Server) rulesVersions() []aksrules.KubernetesVersion {
-	var out []aksrules.KubernetesVersion
-	for _, v := range s.catalogue() {
-		out = append(out, aksrules.KubernetesVersion{Version: v.Version, IsPreview: v.IsPreview, IsDefault: v.IsDefault})
-	}
-	return out
-}
-
-// resolveVersion turns a "1.33" alias into the newest GA patch of that minor
-// (or the newest preview one when the minor has no GA patch); a full version
-// is returned as it is.
-func (s *Server) resolveVersion(v string) string {
-	if _, ok := parseVersion(v); ok || v == "" {
-		return v
-	}
-	major, minor, ok := parseMinor(v)
-	if !ok {
-		return v
-	}
-	best, bestPreview := "", ""
-	for _, kv := range s.catalogue() {
-		p, _ := parseVersion(kv.Version)
-		if p[0] == major && p[1] == minor {
-			if kv.IsPreview {
-				bestPreview = kv.Version
-			} else {
-				best = kv.Version
-			}
-		}
-	}
-	if best != "" {
-		return best
-	}
-	if bestPreview != "" {
-		return bestPreview
-	}
-	return v
-}
-
-// upgradesFrom lists the catalogue versions a control plane at v may move to:
-// newer patches of its minor and the patches of the next minor (minors can't be skipped).
-func (s *Server) upgradesFrom(v string) []SeedKubernetesVersion {
-	cur, ok := parseVersion(s.resolveVersion(v))
-	if !ok {
-		return nil
-	}
-	var out []SeedKubernetesVersion
-	for _, kv := range s.catalogue() {
-		p, _ := parseVersion(kv.Version)
-		if compareVersions(p, cur) > 0 && p[0] == cur[0] && p[1] <= cur[1]+1 {
-			out = append(out, kv)
-		}
-	}
-	return out
-}
+// Version answers: the location's Kubernetes versions, the cluster's and the
+// pools' upgrade profiles, and the versions a new pool may run.
 
 // handleKubernetesVersions answers GET .../locations/{location}/kubernetesVersions.
 func (s *Server) handleKubernetesVersions(q *request) {
@@ -130,7 +19,7 @@ func (s *Server) handleKubernetesVersions(q *request) {
 		patches []SeedKubernetesVersion
 	}
 	var groups []*minorGroup
-	for _, kv := range s.catalogue() {
+	for _, kv := range s.db.catalogue() {
 		p, _ := parseVersion(kv.Version)
 		m := fmt.Sprintf("%d.%d", p[0], p[1])
 		if len(groups) == 0 || groups[len(groups)-1].minor != m {
@@ -156,7 +45,7 @@ func (s *Server) handleKubernetesVersions(q *request) {
 			allPreview = allPreview && p.IsPreview
 			lts = lts || p.LTS
 			upgrades := []*string{}
-			for _, u := range s.upgradesFrom(p.Version) {
+			for _, u := range s.db.upgradesFrom(p.Version) {
 				upgrades = append(upgrades, to.Ptr(u.Version))
 			}
 			kv.PatchVersions[p.Version] = &armcontainerservice.KubernetesPatchVersion{Upgrades: upgrades}
@@ -172,21 +61,132 @@ func (s *Server) handleKubernetesVersions(q *request) {
 	writeJSON(q, http.StatusOK, result)
 }
 
-// latestNodeImage returns the newest node image of an OS SKU (aksrules.World.LatestNodeImage).
-// The caller holds s.mu.
-func (s *Server) latestNodeImage(osType, osSKU string) string {
-	sku := strings.ToLower(osSKU)
-	if sku == "" {
-		sku = "ubuntu"
-		if strings.EqualFold(osType, "Windows") {
-			sku = "windows2022"
+func (s *Server) handleClusterUpgradeProfile(q *request) {
+	s.db.mu.Lock()
+	s.db.settle(time.Now())
+	c := s.requireCluster(q)
+	if c == nil {
+		s.db.mu.Unlock()
+		return
+	}
+	current := deref(c.Cluster.Properties.CurrentKubernetesVersion)
+	cp, _ := parseVersion(current)
+	profile := armcontainerservice.ManagedClusterUpgradeProfile{
+		ID:   to.Ptr(deref(c.Cluster.ID) + "/upgradeprofiles/default"),
+		Name: to.Ptr("default"),
+		Type: to.Ptr("Microsoft.ContainerService/managedClusters/upgradeprofiles"),
+		Properties: &armcontainerservice.ManagedClusterUpgradeProfileProperties{
+			ControlPlaneProfile: &armcontainerservice.ManagedClusterPoolUpgradeProfile{
+				Name: to.Ptr("master"), KubernetesVersion: to.Ptr(current), OSType: to.Ptr(armcontainerservice.OSTypeLinux),
+				Upgrades: []*armcontainerservice.ManagedClusterPoolUpgradeProfileUpgradesItem{},
+			},
+			AgentPoolProfiles: []*armcontainerservice.ManagedClusterPoolUpgradeProfile{},
+		},
+	}
+	for _, u := range s.db.upgradesFrom(current) {
+		item := &armcontainerservice.ManagedClusterPoolUpgradeProfileUpgradesItem{KubernetesVersion: to.Ptr(u.Version)}
+		if u.IsPreview {
+			item.IsPreview = to.Ptr(true)
 		}
+		profile.Properties.ControlPlaneProfile.Upgrades = append(profile.Properties.ControlPlaneProfile.Upgrades, item)
 	}
-	if v, ok := s.st.NodeImages[sku]; ok {
-		return v
+	for _, p := range s.db.poolsOf(deref(c.Cluster.ID)) {
+		pv := deref(p.Pool.Properties.CurrentOrchestratorVersion)
+		pp := &armcontainerservice.ManagedClusterPoolUpgradeProfile{
+			Name: p.Pool.Name, KubernetesVersion: to.Ptr(pv), OSType: p.Pool.Properties.OSType,
+			Upgrades: []*armcontainerservice.ManagedClusterPoolUpgradeProfileUpgradesItem{},
+		}
+		if pp.OSType == nil {
+			pp.OSType = to.Ptr(armcontainerservice.OSTypeLinux)
+		}
+		for _, v := range s.db.poolUpgrades(pv, cp) {
+			item := &armcontainerservice.ManagedClusterPoolUpgradeProfileUpgradesItem{KubernetesVersion: to.Ptr(v.Version)}
+			if v.IsPreview {
+				item.IsPreview = to.Ptr(true)
+			}
+			pp.Upgrades = append(pp.Upgrades, item)
+		}
+		profile.Properties.AgentPoolProfiles = append(profile.Properties.AgentPoolProfiles, pp)
 	}
-	if strings.EqualFold(osType, "Windows") || strings.HasPrefix(sku, "windows") {
-		return s.st.NodeImages["windows2022"]
+	s.db.mu.Unlock()
+	writeJSON(q, http.StatusOK, profile)
+}
+
+// handleAvailableAgentPoolVersions answers the versions a new pool of the
+// cluster may run: the catalogue's versions from three minors behind the
+// control plane up to the control plane's own, preview ones included with
+// isPreview: true. The default one is the control plane's version, the one a
+// pool that names none gets (aksrules' pool defaults). This is the shape of
+// Microsoft's example, whose default is its newest version and a preview one
+// (a cluster running a preview version), and of what AKS answers for a
+// cluster on a version it no longer supports: an empty list, not the
+// location's versions (hashicorp/terraform-provider-azurerm#16173, #27245).
+func (s *Server) handleAvailableAgentPoolVersions(q *request) {
+	s.db.mu.Lock()
+	c := s.requireCluster(q)
+	if c == nil {
+		s.db.mu.Unlock()
+		return
 	}
-	return s.st.NodeImages["ubuntu"]
+	current := deref(c.Cluster.Properties.CurrentKubernetesVersion)
+	id := deref(c.Cluster.ID)
+	s.db.mu.Unlock()
+	cp, _ := parseVersion(current)
+	out := armcontainerservice.AgentPoolAvailableVersions{
+		ID:         to.Ptr(id + "/availableagentpoolversions"),
+		Name:       to.Ptr("default"),
+		Type:       to.Ptr("Microsoft.ContainerService/managedClusters/availableAgentpoolVersions"),
+		Properties: &armcontainerservice.AgentPoolAvailableVersionsProperties{AgentPoolVersions: []*armcontainerservice.AgentPoolAvailableVersionsPropertiesAgentPoolVersionsItem{}},
+	}
+	for _, kv := range s.db.catalogue() {
+		p, _ := parseVersion(kv.Version)
+		if compareVersions(p, cp) > 0 || p[0] != cp[0] || p[1] < cp[1]-3 {
+			continue
+		}
+		item := &armcontainerservice.AgentPoolAvailableVersionsPropertiesAgentPoolVersionsItem{KubernetesVersion: to.Ptr(kv.Version)}
+		if kv.Version == current {
+			item.Default = to.Ptr(true)
+		}
+		if kv.IsPreview {
+			item.IsPreview = to.Ptr(true)
+		}
+		out.Properties.AgentPoolVersions = append(out.Properties.AgentPoolVersions, item)
+	}
+	writeJSON(q, http.StatusOK, out)
+}
+
+func (s *Server) handlePoolUpgradeProfile(q *request) {
+	s.db.mu.Lock()
+	s.db.settle(time.Now())
+	c, p := s.requirePool(q)
+	if p == nil {
+		s.db.mu.Unlock()
+		return
+	}
+	cp, _ := parseVersion(deref(c.Cluster.Properties.CurrentKubernetesVersion))
+	pv := deref(p.Pool.Properties.CurrentOrchestratorVersion)
+	osType := p.Pool.Properties.OSType
+	if osType == nil {
+		osType = to.Ptr(armcontainerservice.OSTypeLinux)
+	}
+	out := armcontainerservice.AgentPoolUpgradeProfile{
+		ID:   to.Ptr(deref(p.Pool.ID) + "/upgradeProfiles/default"),
+		Name: to.Ptr("default"),
+		Type: to.Ptr("Microsoft.ContainerService/managedClusters/agentPools/upgradeProfiles"),
+		Properties: &armcontainerservice.AgentPoolUpgradeProfileProperties{
+			KubernetesVersion:      to.Ptr(pv),
+			OSType:                 osType,
+			LatestNodeImageVersion: to.Ptr(s.db.latestNodeImage(string(*osType), string(deref(p.Pool.Properties.OSSKU)))),
+			Upgrades:               []*armcontainerservice.AgentPoolUpgradeProfilePropertiesUpgradesItem{},
+		},
+	}
+	for _, v := range s.db.poolUpgrades(pv, cp) {
+		item := &armcontainerservice.AgentPoolUpgradeProfilePropertiesUpgradesItem{KubernetesVersion: to.Ptr(v.Version)}
+		if v.IsPreview {
+			item.IsPreview = to.Ptr(true)
+		}
+		out.Properties.Upgrades = append(out.Properties.Upgrades, item)
+	}
+	s.db.mu.Unlock()
+	writeJSON(q, http.StatusOK, out)
 }

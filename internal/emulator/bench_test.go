@@ -70,10 +70,10 @@ func BenchmarkLROCompletion(b *testing.B) {
 
 // lastOperationLateness is how long after its deadline the latest finished operation ended.
 func (s *Server) lastOperationLateness() time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.db.mu.Lock()
+	defer s.db.mu.Unlock()
 	var latest *operation
-	for _, op := range s.st.Operations {
+	for _, op := range s.db.state.Operations {
 		if op.End != nil && (latest == nil || op.End.After(*latest.End)) {
 			latest = op
 		}

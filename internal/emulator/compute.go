@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"strings"
 
 	"github.com/aksforge/terraform-provider-aks/internal/skudata"
 )
@@ -39,23 +38,4 @@ func (s *Server) handleSKUList(q *request) {
 		out[i] = skus[i]
 	}
 	writePage(q, out, max(s.opts.PageSize, 1000))
-}
-
-// skusIn returns the VM sizes of a location by lower-cased name. The caller holds s.mu.
-func (s *Server) skusIn(location string) map[string]skudata.SKU {
-	loc := skudata.NormalizeLocation(location)
-	if m, ok := s.skuCache[loc]; ok {
-		return m
-	}
-	m := map[string]skudata.SKU{}
-	skus, err := skudata.ForLocation(loc)
-	if err == nil {
-		for _, sku := range skus {
-			if strings.EqualFold(sku.ResourceType, "virtualMachines") {
-				m[strings.ToLower(sku.Name)] = sku
-			}
-		}
-	}
-	s.skuCache[loc] = m
-	return m
 }

@@ -83,10 +83,7 @@ func (s *Server) handleMutate(q *request) {
 
 // handleStateGet answers every resource the emulator holds, in its state-file shape.
 func (s *Server) handleStateGet(q *request) {
-	s.mu.Lock()
-	s.settle(time.Now())
-	raw, err := json.Marshal(s.st)
-	s.mu.Unlock()
+	raw, err := s.db.snapshot()
 	if err != nil {
 		controlError(q, http.StatusInternalServerError, err.Error())
 		return
@@ -106,12 +103,12 @@ func (s *Server) handleReset(q *request) {
 var latencyKinds = []string{LatencyCreate, LatencyUpdate, LatencyDelete, LatencyNodeImage, LatencyAbort, LatencyNetwork, LatencyRead, LatencyWrite}
 
 func (s *Server) handleLatencyGet(q *request) {
-	s.mu.Lock()
+	s.db.mu.Lock()
 	out := map[string]Duration{}
 	for _, k := range latencyKinds {
-		out[k] = Duration(s.latencyOf(k))
+		out[k] = Duration(s.db.latencyOf(k))
 	}
-	s.mu.Unlock()
+	s.db.mu.Unlock()
 	writeJSON(q, http.StatusOK, out)
 }
 

@@ -1,19 +1,17 @@
 package emulator
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/base64"
-	"encoding/pem"
 	"fmt"
+	"net/http"
 	"strings"
-	"time"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 )
+
+// listClusterUserCredential / listClusterAdminCredential and the kubeconfig
+// they answer.
 
 // kubeconfig builds the kubeconfig listClusterUserCredential /
 // listClusterAdminCredential return: the cluster's API server at its FQDN,
@@ -44,7 +42,7 @@ func (s *Server) kubeconfig(mc *armcontainerservice.ManagedCluster, server strin
 			"      interactiveMode: IfAvailable\n      provideClusterInfo: false\n", tenantID)
 		return []byte(sb.String()), nil
 	}
-	certPEM, keyPEM, err := s.clientCertificateFor(cn, org)
+	certPEM, keyPEM, err := s.ca.IssueClientCertificate(cn, org)
 	if err != nil {
 		return nil, err
 	}
@@ -52,27 +50,50 @@ func (s *Server) kubeconfig(mc *armcontainerservice.ManagedCluster, server strin
 	return []byte(sb.String()), nil
 }
 
-// clientCertificateFor issues a Kubernetes client certificate signed by the emulator CA.
-func (s *Server) clientCertificateFor(cn, org string) (certPEM, keyPEM []byte, err error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+func (s *Server) handleClusterUserCredential(q *request) { s.credentials(q, false) }
+
+func (s *Server) handleClusterAdminCredential(q *request) { s.credentials(q, true) }
+
+// credentials answers listClusterUserCredential / listClusterAdminCredential
+// with a kubeconfig for the cluster's API server.
+func (s *Server) credentials(q *request, admin bool) {
+	s.db.mu.Lock()
+	c := s.requireCluster(q)
+	if c == nil {
+		s.db.mu.Unlock()
+		return
+	}
+	mc := clone(c.Cluster)
+	s.db.mu.Unlock()
+	p := mc.Properties
+	if admin && deref(p.DisableLocalAccounts) {
+		writeError(q, http.StatusBadRequest, "BadRequest",
+			"Getting static credential isn't allowed because this cluster is set to disable local accounts.", "")
+		return
+	}
+	format := q.r.URL.Query().Get("format")
+	aad := p.AADProfile != nil && deref(p.AADProfile.Managed)
+	if format != "" && !strings.EqualFold(format, "azure") && !strings.EqualFold(format, "exec") {
+		writeError(q, http.StatusBadRequest, "InvalidParameter", fmt.Sprintf("The value '%s' of parameter 'format' is not valid; it must be 'azure' or 'exec'.", format), "format")
+		return
+	}
+	server := deref(p.Fqdn)
+	if server == "" {
+		server = deref(p.PrivateFQDN)
+	}
+	if sf := q.r.URL.Query().Get("server-fqdn"); sf != "" {
+		server = sf
+	}
+	kc, err := s.kubeconfig(mc, server, admin, aad && !admin, q.claims.TenantID)
 	if err != nil {
-		return nil, nil, err
+		writeError(q, http.StatusInternalServerError, "InternalServerError", err.Error(), "")
+		return
 	}
-	tmpl := &x509.Certificate{
-		SerialNumber: randomSerial(),
-		Subject:      pkix.Name{CommonName: cn, Organization: []string{org}},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().AddDate(2, 0, 0),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+	name := "clusterUser"
+	if admin {
+		name = "clusterAdmin"
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, s.ca.cert, key.Public(), s.ca.key)
-	if err != nil {
-		return nil, nil, err
-	}
-	kd, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		return nil, nil, err
-	}
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kd}), nil
+	writeJSON(q, http.StatusOK, armcontainerservice.CredentialResults{
+		Kubeconfigs: []*armcontainerservice.CredentialResult{{Name: to.Ptr(name), Value: kc}},
+	})
 }

@@ -3,9 +3,13 @@
 // use, and serves Microsoft.Resources, Microsoft.Network virtual networks,
 // Microsoft.Compute resource SKUs and Microsoft.ContainerService managed
 // clusters and agent pools. AKS business rules and server defaults live in
-// the aksrules subpackage; this package owns transport, auth, ARM semantics
-// (api-versions, ETags, long-running operations), state and the control API
-// under /_emulator/ (journal, faults, mutations, latency, reset).
+// the aksrules subpackage, certificates in pki. This package owns transport
+// (routes.go, serve.go, respond.go), authentication (Entra ID's endpoints in
+// entra*.go and tokens.go, ARM's bearer token check in armauth.go), ARM
+// semantics (api-versions, ETags, long-running operations), the handlers of
+// each resource type, the store that holds the resources (store*.go,
+// state.go) and the control API under /_emulator/ (journal, faults,
+// mutations, latency, reset).
 //
 // It is an independent referee for the provider: it never imports the
 // provider's validation code.
@@ -14,6 +18,8 @@ package emulator
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/pki"
 )
 
 // Identity of the built-in seed. Tests and examples rely on these values.
@@ -31,7 +37,7 @@ type Options struct {
 	StateFile   string                           // persist all resources here (atomic writes); "" = in memory only
 	SeedFile    string                           // JSON that replaces or extends the built-in seed
 	LRODuration time.Duration                    // how long long-running operations take; default 2s
-	CA          *CA                              // reuse this CA instead of loading or creating one
+	CA          *pki.CA                          // reuse this CA instead of loading or creating one
 	Logf        func(format string, args ...any) // optional request log
 	PageSize    int                              // items per page of list answers before a nextLink; default 100
 }

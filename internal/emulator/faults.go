@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -44,6 +45,12 @@ func compileFault(f Fault) (*faultRule, error) {
 	return &faultRule{Fault: f, re: re}, nil
 }
 
+// faultSet is the installed fault rules, in the order they were added.
+type faultSet struct {
+	mu    sync.Mutex
+	rules []*faultRule
+}
+
 // AddFault installs a fault rule and returns its ID. A rule that is not valid
 // (no path, a bad regular expression, no action) is refused with an empty ID;
 // the control API reports why.
@@ -53,19 +60,19 @@ func (s *Server) AddFault(f Fault) string {
 		s.logf("emulator: fault refused: %v", err)
 		return ""
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults = append(s.faults, r)
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.rules = append(s.faults.rules, r)
 	return r.ID
 }
 
 // RemoveFault removes one fault rule; it reports whether it existed.
 func (s *Server) RemoveFault(id string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for i, r := range s.faults {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	for i, r := range s.faults.rules {
 		if r.ID == id {
-			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+			s.faults.rules = append(s.faults.rules[:i], s.faults.rules[i+1:]...)
 			return true
 		}
 	}
@@ -74,10 +81,10 @@ func (s *Server) RemoveFault(id string) bool {
 
 // Faults returns the installed fault rules, with their remaining counts.
 func (s *Server) Faults() []Fault {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]Fault, 0, len(s.faults))
-	for _, r := range s.faults {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	out := make([]Fault, 0, len(s.faults.rules))
+	for _, r := range s.faults.rules {
 		out = append(out, r.Fault)
 	}
 	return out
@@ -85,9 +92,9 @@ func (s *Server) Faults() []Fault {
 
 // ClearFaults removes every fault rule.
 func (s *Server) ClearFaults() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults = nil
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.rules = nil
 }
 
 func (r *faultRule) matches(q *request) bool {
@@ -100,10 +107,12 @@ func (r *faultRule) matches(q *request) bool {
 	return r.re.MatchString(q.r.URL.Path)
 }
 
-// takeFault finds the first rule matching q whose kind is wanted, rolls its
-// probability and consumes one of its count. Callers hold s.mu.
-func (s *Server) takeFault(q *request, failOperation bool) *Fault {
-	for i, r := range s.faults {
+// take finds the first rule matching q whose kind is wanted, rolls its
+// probability and consumes one of its count.
+func (fs *faultSet) take(q *request, failOperation bool) *Fault {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for i, r := range fs.rules {
 		if r.FailOperation != failOperation || !r.matches(q) {
 			continue
 		}
@@ -114,7 +123,7 @@ func (s *Server) takeFault(q *request, failOperation bool) *Fault {
 		if r.Count > 0 {
 			r.Count--
 			if r.Count == 0 {
-				s.faults = append(s.faults[:i], s.faults[i+1:]...)
+				fs.rules = append(fs.rules[:i], fs.rules[i+1:]...)
 			}
 		}
 		return &f
@@ -125,13 +134,7 @@ func (s *Server) takeFault(q *request, failOperation bool) *Fault {
 // applyFaults runs the respond/delay/drop rule matching q, if any. It reports
 // whether the request has been answered (or dropped).
 func (s *Server) applyFaults(q *request) bool {
-	s.mu.Lock()
-	if len(s.faults) == 0 {
-		s.mu.Unlock()
-		return false
-	}
-	f := s.takeFault(q, false)
-	s.mu.Unlock()
+	f := s.faults.take(q, false)
 	if f == nil {
 		return false
 	}

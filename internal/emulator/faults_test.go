@@ -53,9 +53,7 @@ func TestFault429WithRetryAfterIsRetriedBySDK(t *testing.T) {
 }
 
 func TestFault500IsRetriedThenSurfaces(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	createCluster(t, f, "demo", minimalCluster())
+	s, f := startWithCluster(t)
 	s.ResetJournal()
 	s.AddFault(Fault{Method: "PUT", Path: "/agentPools/user1$", Status: 500, Count: 2})
 	createPool(t, f, "user1", userPool("Standard_D4s_v3", 1))
@@ -78,9 +76,7 @@ func TestFault500IsRetriedThenSurfaces(t *testing.T) {
 }
 
 func TestFaultDroppedConnectionIsRetried(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	createCluster(t, f, "demo", minimalCluster())
+	s, f := startWithCluster(t)
 	s.ResetJournal()
 	s.AddFault(Fault{Method: "GET", Path: "/managedClusters/demo$", Drop: true, Count: 1})
 	if _, err := f.NewManagedClustersClient().Get(ctxT(t), "rg-aks-demo", "demo", nil); err != nil {
@@ -104,10 +100,8 @@ func TestFaultDroppedConnectionIsRetried(t *testing.T) {
 }
 
 func TestFaultFailedOperation(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
+	s, f := startWithCluster(t)
 	ctx := ctxT(t)
-	createCluster(t, f, "demo", minimalCluster())
 	s.AddFault(Fault{Method: "PUT", Path: "/agentPools/", FailOperation: true, Code: "QuotaExceeded", Message: "Operation could not be completed as it results in exceeding approved standardDSv3Family Cores quota.", Count: 1})
 	p, err := f.NewAgentPoolsClient().BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", userPool("Standard_D4s_v3", 1), nil)
 	if err != nil {
@@ -129,9 +123,7 @@ func TestFaultFailedOperation(t *testing.T) {
 }
 
 func TestFaultDelayAndAPIVersionMatch(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	createCluster(t, f, "demo", minimalCluster())
+	s, f := startWithCluster(t)
 	s.ResetJournal()
 	s.AddFault(Fault{Method: "GET", Path: "/managedClusters/demo$", APIVersion: "2099-01-01", Status: 503})            // doesn't match the SDK's version
 	s.AddFault(Fault{Method: "GET", Path: "/managedClusters/demo$", Delay: Duration(60 * time.Millisecond), Count: 1}) // does

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	armruntime "github.com/Azure/azure-sdk-for-go/sdk/azcore/arm/runtime"
+
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
@@ -22,10 +24,12 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/pki"
 )
 
 // One CA per test binary, as the acceptance tests do (Go reads SSL_CERT_FILE once).
-var testCA = sync.OnceValues(NewCA)
+var testCA = sync.OnceValues(pki.NewCA)
 
 const testLRO = 20 * time.Millisecond
 
@@ -37,11 +41,11 @@ var keyTemplate = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	for _, f := range []string{"token-signing-key.pem", "oidc-signing-key.pem"} {
-		if _, err := loadOrCreateRSAKey(filepath.Join(dir, f)); err != nil {
+		if _, err := pki.LoadOrCreateRSAKey(filepath.Join(dir, f)); err != nil {
 			return "", err
 		}
 	}
-	_, err = loadOrCreateClientCertificate(dir)
+	_, err = pki.LoadOrCreateClientCertificate(dir)
 	return dir, err
 })
 
@@ -191,6 +195,16 @@ func minimalCluster() armcontainerservice.ManagedCluster {
 	}
 }
 
+// startWithCluster starts a server and creates the cluster rg-aks-demo/demo
+// (minimalCluster) in it; it returns the server and the clients that made it.
+func startWithCluster(t testing.TB) (*Server, *armcontainerservice.ClientFactory) {
+	t.Helper()
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	createCluster(t, f, "demo", minimalCluster())
+	return s, f
+}
+
 // createCluster creates a cluster in rg-aks-demo through the SDK and its poller.
 func createCluster(t testing.TB, f *armcontainerservice.ClientFactory, name string, mc armcontainerservice.ManagedCluster) armcontainerservice.ManagedCluster {
 	t.Helper()
@@ -287,4 +301,75 @@ func pollNow[T any](ctx context.Context, p *runtime.Poller[T]) (T, error) {
 		time.Sleep(2 * time.Millisecond)
 	}
 	return p.Result(ctx)
+}
+
+// armPipeline is azcore's own ARM pipeline (bearer token, retries, RP
+// registration), for the operations with no typed client in go.mod
+// (resource groups, subscriptions, providers).
+func armPipeline(t testing.TB, s *Server) runtime.Pipeline {
+	t.Helper()
+	pl, err := armruntime.NewPipeline("emulatortest", "v0", secretCredential(t, s), runtime.PipelineOptions{}, armOptions(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pl
+}
+
+// armDo sends one request through the pipeline and decodes a JSON answer into out (if not nil).
+func armDo(t testing.TB, s *Server, pl runtime.Pipeline, method, path string, body any, out any) *http.Response {
+	t.Helper()
+	req, err := runtime.NewRequest(ctxT(t), method, s.URL()+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != nil {
+		if err := runtime.MarshalAsJSON(req, body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, err := pl.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != nil {
+		if err := runtime.UnmarshalAsJSON(resp, out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return resp
+}
+
+// clusterState reads the provisioning state of a cluster of rg-aks-demo straight from the store.
+func (s *Server) clusterState(t testing.TB, name string) string {
+	t.Helper()
+	s.db.mu.Lock()
+	defer s.db.mu.Unlock()
+	c := s.db.cluster(clusterID(DefaultSubscriptionID, "rg-aks-demo", name))
+	if c == nil {
+		t.Fatalf("no cluster %s", name)
+		return ""
+	}
+	return deref(c.Cluster.Properties.ProvisioningState)
+}
+
+// poolState reads the provisioning state of a pool of rg-aks-demo/demo straight from the store.
+func (s *Server) poolState(t testing.TB, pool string) string {
+	t.Helper()
+	s.db.mu.Lock()
+	defer s.db.mu.Unlock()
+	p := s.db.pool(clusterID(DefaultSubscriptionID, "rg-aks-demo", "demo") + "/agentPools/" + pool)
+	if p == nil {
+		t.Fatalf("no pool demo/%s", pool)
+		return ""
+	}
+	return deref(p.Pool.Properties.ProvisioningState)
+}
+
+func (s *Server) stateJSON(t testing.TB) string {
+	t.Helper()
+	s.db.mu.Lock()
+	defer s.db.mu.Unlock()
+	st := *s.db.state
+	st.Operations = nil // operation bookkeeping is not a resource
+	return rawJSON(st)
 }

@@ -16,19 +16,19 @@ import (
 // change eTags as real writes do (a cluster change changes its pools' eTags
 // too) and are not journaled.
 func (s *Server) Mutate(m Mutation) error {
-	s.mu.Lock()
-	err := s.mutate(m)
-	s.mu.Unlock()
+	s.db.mu.Lock()
+	err := s.db.mutate(m)
+	s.db.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	return s.save()
+	return s.db.save()
 }
 
-func (s *Server) mutate(m Mutation) error {
+func (db *store) mutate(m Mutation) error {
 	switch m.Kind {
 	case MutateScalePool:
-		p := s.st.Pools[key(m.ID)]
+		p := db.state.Pools[key(m.ID)]
 		if p == nil {
 			return fmt.Errorf("mutate %s: no agent pool %q", m.Kind, m.ID)
 		}
@@ -38,61 +38,44 @@ func (s *Server) mutate(m Mutation) error {
 		p.Pool.Properties.Count = to.Ptr(m.Count)
 		p.Pool.Properties.ETag = to.Ptr(newETag())
 	case MutateDeletePool:
-		if s.st.Pools[key(m.ID)] == nil {
+		if db.state.Pools[key(m.ID)] == nil {
 			return fmt.Errorf("mutate %s: no agent pool %q", m.Kind, m.ID)
 		}
-		delete(s.st.Pools, key(m.ID))
+		delete(db.state.Pools, key(m.ID))
 	case MutateSetField:
-		return s.setField(m.ID, m.Path, m.Value)
+		return db.setField(m.ID, m.Path, m.Value)
 	case MutateSetProvisioningState:
 		if m.State == "" {
 			return fmt.Errorf("mutate %s: state is empty", m.Kind)
 		}
-		return s.setField(m.ID, "properties.provisioningState", json.RawMessage(strconv.Quote(m.State)))
+		return db.setField(m.ID, "properties.provisioningState", json.RawMessage(strconv.Quote(m.State)))
 	case MutateUpgradeCluster:
-		c := s.st.Clusters[key(m.ID)]
+		c := db.state.Clusters[key(m.ID)]
 		if c == nil {
 			return fmt.Errorf("mutate %s: no managed cluster %q", m.Kind, m.ID)
 		}
-		v := s.resolveVersion(m.Version)
-		if _, ok := parseVersion(v); !ok || !s.offered(v) {
+		v := db.resolveVersion(m.Version)
+		if _, ok := parseVersion(v); !ok || !db.offered(v) {
 			return fmt.Errorf("mutate %s: version %q is not in the Kubernetes versions catalogue", m.Kind, m.Version)
 		}
 		c.Cluster.Properties.KubernetesVersion = to.Ptr(m.Version)
 		c.Cluster.Properties.CurrentKubernetesVersion = to.Ptr(v)
-		s.touchCluster(c)
+		db.touchCluster(c)
 	case MutateReleaseNodeImage:
 		if m.OSSKU == "" || m.Version == "" {
 			return fmt.Errorf("mutate %s: osSKU and version are required", m.Kind)
 		}
-		s.st.NodeImages[strings.ToLower(m.OSSKU)] = m.Version
+		db.state.NodeImages[strings.ToLower(m.OSSKU)] = m.Version
 	default:
 		return fmt.Errorf("mutate: unknown kind %q", m.Kind)
 	}
 	return nil
 }
 
-func (s *Server) offered(v string) bool {
-	for _, kv := range s.seed.KubernetesVersions {
-		if kv.Version == v {
-			return true
-		}
-	}
-	return false
-}
-
-// touchCluster gives a cluster and its pools new eTags. The caller holds s.mu.
-func (s *Server) touchCluster(c *clusterRecord) {
-	c.Cluster.ETag = to.Ptr(newETag())
-	for _, p := range s.st.poolsOf(key(deref(c.Cluster.ID))) {
-		p.Pool.Properties.ETag = to.Ptr(newETag())
-	}
-}
-
 // setField sets the field at a dotted JSON path (e.g. "properties.count",
 // "tags.env", "properties.nodeTaints.0") of the resource with an ARM ID; a
-// null value removes it. The caller holds s.mu.
-func (s *Server) setField(id, path string, value json.RawMessage) error {
+// null value removes it. The caller holds db.mu.
+func (db *store) setField(id, path string, value json.RawMessage) error {
 	if path == "" {
 		return errors.New("mutate set-field: path is empty")
 	}
@@ -105,8 +88,8 @@ func (s *Server) setField(id, path string, value json.RawMessage) error {
 	}
 	k := key(id)
 	switch {
-	case s.st.Pools[k] != nil:
-		p := s.st.Pools[k]
+	case db.state.Pools[k] != nil:
+		p := db.state.Pools[k]
 		out, err := editJSON(p.Pool, path, v)
 		if err != nil {
 			return err
@@ -116,8 +99,8 @@ func (s *Server) setField(id, path string, value json.RawMessage) error {
 			p.Pool.Properties = &armcontainerservice.ManagedClusterAgentPoolProfileProperties{}
 		}
 		p.Pool.Properties.ETag = to.Ptr(newETag())
-	case s.st.Clusters[k] != nil:
-		c := s.st.Clusters[k]
+	case db.state.Clusters[k] != nil:
+		c := db.state.Clusters[k]
 		out, err := editJSON(c.Cluster, path, v)
 		if err != nil {
 			return err
@@ -127,15 +110,15 @@ func (s *Server) setField(id, path string, value json.RawMessage) error {
 		}
 		out.Properties.AgentPoolProfiles = nil // pools are their own resources
 		c.Cluster = out
-		s.touchCluster(c)
-	case s.st.ResourceGroups[k] != nil:
-		out, err := editJSON(s.st.ResourceGroups[k], path, v)
+		db.touchCluster(c)
+	case db.state.ResourceGroups[k] != nil:
+		out, err := editJSON(db.state.ResourceGroups[k], path, v)
 		if err != nil {
 			return err
 		}
-		s.st.ResourceGroups[k] = out
+		db.state.ResourceGroups[k] = out
 	default:
-		vn, sn := s.networkOf(id)
+		vn, sn := db.networkOf(id)
 		switch {
 		case sn != nil:
 			out, err := editJSON(sn, path, v)
@@ -151,7 +134,7 @@ func (s *Server) setField(id, path string, value json.RawMessage) error {
 				return err
 			}
 			out.Etag = networkETag()
-			s.st.VNets[k] = out
+			db.state.VNets[k] = out
 		default:
 			return fmt.Errorf("mutate set-field: no resource %q", id)
 		}

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/compute/armcompute/v7"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/network/armnetwork/v7"
 )
 
@@ -107,61 +105,4 @@ func TestVirtualNetworksAndSubnets(t *testing.T) {
 	}
 	_, err = vnets.Get(ctx, "rg-aks-test", "vnet-new", nil)
 	wantErr(t, err, 404, "ResourceNotFound")
-}
-
-// A subnet an agent pool uses can't be deleted, as in Azure.
-func TestSubnetInUseCannotBeDeleted(t *testing.T) {
-	s := startServer(t)
-	f := aksClients(t, s, nil)
-	ctx := ctxT(t)
-	subnetID := vnetID(DefaultSubscriptionID, "rg-aks-demo", "vnet-aks-demo") + "/subnets/snet-system"
-	mc := minimalCluster()
-	mc.Properties.AgentPoolProfiles[0].VnetSubnetID = to.Ptr(subnetID)
-	mc.Properties.NetworkProfile = &armcontainerservice.NetworkProfile{NetworkPlugin: to.Ptr(armcontainerservice.NetworkPluginAzure)}
-	createCluster(t, f, "demo", mc)
-	subnets, err := armnetwork.NewSubnetsClient(DefaultSubscriptionID, secretCredential(t, s), armOptions(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = subnets.BeginDelete(ctx, "rg-aks-demo", "vnet-aks-demo", "snet-system", nil)
-	re := wantErrResp(t, err, 400, "InUseSubnetCannotBeDeleted")
-	if !strings.Contains(re.Error(), "/agentPools/system") {
-		t.Errorf("message doesn't name the pool: %v", err)
-	}
-}
-
-func TestResourceSKUs(t *testing.T) {
-	s := startServer(t)
-	client, err := armcompute.NewResourceSKUsClient(DefaultSubscriptionID, secretCredential(t, s), armOptions(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := ctxT(t)
-	found := map[string]*armcompute.ResourceSKU{}
-	for pager := client.NewListPager(&armcompute.ResourceSKUsClientListOptions{Filter: to.Ptr("location eq 'westeurope'")}); pager.More(); {
-		page, err := pager.NextPage(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, sku := range page.Value {
-			found[deref(sku.Name)] = sku
-		}
-	}
-	ds2 := found["Standard_DS2_v2"]
-	if ds2 == nil || len(found) < 60 {
-		t.Fatalf("%d SKUs, Standard_DS2_v2 %v", len(found), ds2)
-	}
-	if len(ds2.Locations) != 1 || deref(ds2.Locations[0]) != "westeurope" {
-		t.Errorf("locations %v", ds2.Locations)
-	}
-	caps := map[string]string{}
-	for _, c := range ds2.Capabilities {
-		caps[deref(c.Name)] = deref(c.Value)
-	}
-	if caps["CachedDiskBytes"] != "92341796864" || caps["vCPUs"] != "2" {
-		t.Errorf("Standard_DS2_v2 capabilities %v", caps)
-	}
-	if arm := found["Standard_D2pds_v5"]; arm == nil {
-		t.Error("no Arm64 size Standard_D2pds_v5")
-	}
 }

@@ -16,6 +16,7 @@ const (
 	familyARM      = "arm"      // Azure Resource Manager
 )
 
+// familyOf tells which part of the emulator a path belongs to.
 func familyOf(path string) string {
 	p := strings.ToLower(strings.TrimPrefix(path, "/"))
 	switch {
@@ -51,6 +52,10 @@ type route struct {
 	handler  func(*request)
 }
 
+// buildRoutes is the route table: every method and path the emulator serves,
+// by family, with its handler; for ARM also the api-version group and the
+// resource type its errors name. The handlers live in the file of their
+// resource type (resource_groups.go, network.go, aks_clusters.go, ...).
 func (s *Server) buildRoutes() []route {
 	const (
 		sub     = "subscriptions/{subscriptionId}"

@@ -314,15 +314,15 @@ func (s *Seed) validate() error {
 }
 
 // seedState builds the resources of the seed.
-func (s *Server) seedState() *state {
+func (db *store) seedState() *state {
 	st := newState()
-	for _, rg := range s.seed.ResourceGroups {
+	for _, rg := range db.seed.ResourceGroups {
 		id := rgID(rg.SubscriptionID, rg.Name)
 		r := &resourceGroup{ID: id, Name: rg.Name, Type: "Microsoft.Resources/resourceGroups", Location: normLocation(rg.Location), Tags: rg.Tags}
 		r.Properties.ProvisioningState = "Succeeded"
 		st.ResourceGroups[key(id)] = r
 	}
-	for _, vn := range s.seed.VirtualNetworks {
+	for _, vn := range db.seed.VirtualNetworks {
 		id := vnetID(vn.SubscriptionID, vn.ResourceGroup, vn.Name)
 		v := &armnetwork.VirtualNetwork{
 			ID: to.Ptr(id), Name: to.Ptr(vn.Name), Type: to.Ptr(vnetType), Location: to.Ptr(normLocation(vn.Location)), Etag: networkETag(),
@@ -344,10 +344,10 @@ func (s *Server) seedState() *state {
 		}
 		st.VNets[key(id)] = v
 	}
-	for sku, v := range s.seed.NodeImages {
+	for sku, v := range db.seed.NodeImages {
 		st.NodeImages[strings.ToLower(sku)] = v
 	}
-	for _, sub := range s.seed.Subscriptions {
+	for _, sub := range db.seed.Subscriptions {
 		for ns, state := range sub.Providers {
 			m := st.Registrations[strings.ToLower(sub.ID)]
 			if m == nil {

@@ -1,32 +1,28 @@
 package emulator
 
 import (
-	"bytes"
 	"context"
 	"crypto/rsa"
 	"crypto/tls"
-	"encoding/json"
 	"fmt"
-	"io"
 	"log"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/google/uuid"
 
-	"github.com/aksforge/terraform-provider-aks/internal/skudata"
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/pki"
 )
 
 // Server is a running emulator. Create it with Start, stop it with Close.
 type Server struct {
 	opts    Options
-	ca      *CA
+	ca      *pki.CA
 	dir     string
 	tempDir bool // dir was created by Start and is removed by Close
 
@@ -41,24 +37,16 @@ type Server struct {
 	// credentials trust). Both persist in dir, so tokens survive a restart.
 	tokenKey *rsa.PrivateKey
 	oidcKey  *rsa.PrivateKey
-	client   clientCertificate
+	client   pki.ClientCertificate
 	// githubRequestToken authorises the GitHub-Actions-style OIDC request endpoint.
 	githubRequestToken string
 	tokenLifetime      time.Duration
 	tokens             sync.Map // verified access token → *accessClaims
 
-	seed    *Seed
-	persist *persister
-	routes  []route
-
-	mu       sync.Mutex // guards everything below
-	st       *state
-	seq      int64 // snapshot sequence for persistence
-	timers   map[string]*time.Timer
-	faults   []*faultRule
-	latency  map[string]time.Duration
-	closed   bool
-	skuCache map[string]map[string]skudata.SKU
+	seed   *Seed
+	db     *store
+	faults faultSet
+	routes []route
 
 	journal journal
 
@@ -78,91 +66,107 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if opts.PageSize <= 0 {
 		opts.PageSize = 100
 	}
-	s := &Server{
-		opts:          opts,
-		tokenLifetime: time.Hour,
-		timers:        map[string]*time.Timer{},
-		latency:       map[string]time.Duration{},
-		skuCache:      map[string]map[string]skudata.SKU{},
-	}
+	s := &Server{opts: opts, tokenLifetime: time.Hour}
 	ok := false
 	defer func() {
 		if !ok {
-			s.mu.Lock()
-			s.closed = true
-			for _, t := range s.timers {
-				t.Stop()
+			if s.db != nil {
+				s.db.stop()
 			}
-			s.mu.Unlock()
 			if s.ln != nil {
 				s.ln.Close()
 			}
 			s.cleanup()
 		}
 	}()
-
-	s.dir = opts.StateDir
-	if s.dir == "" {
-		d, err := os.MkdirTemp("", "aks-emulator-")
-		if err != nil {
-			return nil, err
-		}
-		s.dir, s.tempDir = d, true
+	if err := s.openStateDir(); err != nil {
+		return nil, err
 	}
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+	if err := s.loadCredentials(); err != nil {
+		return nil, err
+	}
+	var err error
+	if s.seed, err = loadSeed(opts.SeedFile); err != nil {
+		return nil, err
+	}
+	if s.db, err = openStore(s.seed, opts.StateFile, opts.LRODuration, s.logf); err != nil {
+		return nil, err
+	}
+	tlsLn, err := s.listen()
+	if err != nil {
 		return nil, err
 	}
 
+	// Resume operations that were running when the state was saved.
+	s.db.mu.Lock()
+	s.db.resumeOperations()
+	s.db.mu.Unlock()
+	if err := s.db.save(); err != nil {
+		return nil, err
+	}
+
+	go func() { _ = s.srv.Serve(tlsLn) }()
+	if ctx != nil {
+		context.AfterFunc(ctx, func() { _ = s.Close() })
+	}
+	ok = true
+	return s, nil
+}
+
+// openStateDir uses Options.StateDir, or a fresh temporary folder Close removes.
+func (s *Server) openStateDir() error {
+	s.dir = s.opts.StateDir
+	if s.dir == "" {
+		d, err := os.MkdirTemp("", "aks-emulator-")
+		if err != nil {
+			return err
+		}
+		s.dir, s.tempDir = d, true
+	}
+	return os.MkdirAll(s.dir, 0o700)
+}
+
+// loadCredentials loads (or creates) in the state folder the CA and its
+// bundle, the token-signing keys and the service principal's certificate.
+func (s *Server) loadCredentials() error {
 	var err error
-	s.ca = opts.CA
+	s.ca = s.opts.CA
 	if s.ca == nil {
-		if s.ca, err = LoadOrCreateCA(s.dir); err != nil {
-			return nil, err
+		if s.ca, err = pki.LoadOrCreateCA(s.dir); err != nil {
+			return err
 		}
 	}
 	s.caFile = filepath.Join(s.dir, "ca-bundle.pem")
 	if err := s.ca.WriteBundle(s.caFile); err != nil {
-		return nil, err
+		return err
 	}
-	if s.tokenKey, err = loadOrCreateRSAKey(filepath.Join(s.dir, "token-signing-key.pem")); err != nil {
-		return nil, err
+	if s.tokenKey, err = pki.LoadOrCreateRSAKey(filepath.Join(s.dir, "token-signing-key.pem")); err != nil {
+		return err
 	}
-	if s.oidcKey, err = loadOrCreateRSAKey(filepath.Join(s.dir, "oidc-signing-key.pem")); err != nil {
-		return nil, err
+	if s.oidcKey, err = pki.LoadOrCreateRSAKey(filepath.Join(s.dir, "oidc-signing-key.pem")); err != nil {
+		return err
 	}
-	if s.client, err = loadOrCreateClientCertificate(s.dir); err != nil {
-		return nil, err
+	if s.client, err = pki.LoadOrCreateClientCertificate(s.dir); err != nil {
+		return err
 	}
 	s.githubRequestToken = uuid.NewString()
+	return nil
+}
 
-	if s.seed, err = loadSeed(opts.SeedFile); err != nil {
-		return nil, err
-	}
-	if opts.StateFile != "" {
-		s.persist = &persister{path: opts.StateFile}
-		st, found, err := loadState(opts.StateFile)
-		if err != nil {
-			return nil, err
-		}
-		if found {
-			s.st = st
-		}
-	}
-	if s.st == nil {
-		s.st = s.seedState()
-	}
-
-	cert, err := s.ca.serverCertificate()
+// listen opens the listening socket, learns the host clients reach, builds
+// the routes and the HTTP server, and returns the TLS listener to serve.
+func (s *Server) listen() (net.Listener, error) {
+	cert, err := s.ca.ServerCertificate()
 	if err != nil {
 		return nil, err
 	}
-	s.ln, err = net.Listen("tcp", opts.Addr)
+	s.ln, err = net.Listen("tcp", s.opts.Addr)
 	if err != nil {
 		return nil, err
 	}
 	tcpAddr, isTCP := s.ln.Addr().(*net.TCPAddr)
 	if !isTCP {
-		return nil, fmt.Errorf("emulator: %s is not a TCP address", opts.Addr)
+		return nil, fmt.Errorf("emulator: %s is not a TCP address", s.opts.Addr)
 	}
 	port, hostIP := tcpAddr.Port, tcpAddr.IP
 	hostName := hostIP.String()
@@ -185,22 +189,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		// e.g. handshakes of clients that don't trust the CA: worth a line in the request log, not on stderr
 		ErrorLog: log.New(logWriter{s}, "", 0),
 	}
-	tlsLn := tls.NewListener(s.ln, s.srv.TLSConfig)
-
-	// Resume operations that were running when the state was saved.
-	s.mu.Lock()
-	s.resumeOperations()
-	s.mu.Unlock()
-	if err := s.save(); err != nil {
-		return nil, err
-	}
-
-	go func() { _ = s.srv.Serve(tlsLn) }()
-	if ctx != nil {
-		context.AfterFunc(ctx, func() { _ = s.Close() })
-	}
-	ok = true
-	return s, nil
+	return tls.NewListener(s.ln, s.srv.TLSConfig), nil
 }
 
 // URL is the emulator's base URL, "https://127.0.0.1:PORT".
@@ -213,7 +202,7 @@ func (s *Server) Host() string { return s.host }
 func (s *Server) CAFile() string { return s.caFile }
 
 // CA returns the emulator's certificate authority.
-func (s *Server) CA() *CA { return s.ca }
+func (s *Server) CA() *pki.CA { return s.ca }
 
 // StateDir is the folder holding the CA, keys, client certificate files and CA bundle.
 func (s *Server) StateDir() string { return s.dir }
@@ -232,50 +221,21 @@ func (s *Server) Env() map[string]string {
 }
 
 // ClientCertificatePath is the service principal's certificate as a PKCS#12 (PFX) file.
-func (s *Server) ClientCertificatePath() string { return s.client.pfxPath }
+func (s *Server) ClientCertificatePath() string { return s.client.PFXPath }
 
 // ClientCertificatePassword is the PFX file's password.
-func (s *Server) ClientCertificatePassword() string { return s.client.password }
+func (s *Server) ClientCertificatePassword() string { return s.client.Password }
 
 // ClientCertificatePEMPath is the same certificate and key as PEM, without a password.
-func (s *Server) ClientCertificatePEMPath() string { return s.client.pemPath }
+func (s *Server) ClientCertificatePEMPath() string { return s.client.PEMPath }
 
 // SetLatency sets the duration of one kind of operation (see the Latency
 // constants); a negative duration restores the default.
-func (s *Server) SetLatency(kind string, d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if d < 0 {
-		delete(s.latency, strings.ToLower(kind))
-		return
-	}
-	s.latency[strings.ToLower(kind)] = d
-}
-
-// latencyOf returns the configured duration of an operation kind. Callers hold s.mu.
-func (s *Server) latencyOf(kind string) time.Duration {
-	if d, ok := s.latency[kind]; ok {
-		return d
-	}
-	switch kind {
-	case LatencyCreate, LatencyUpdate, LatencyDelete, LatencyNodeImage, LatencyAbort:
-		return s.opts.LRODuration
-	}
-	return 0 // network operations, reads and synchronous writes answer at once by default
-}
+func (s *Server) SetLatency(kind string, d time.Duration) { s.db.setLatency(kind, d) }
 
 // Reset puts every resource back to the seed and cancels running operations.
 // The journal and fault rules are kept; use ResetJournal and ClearFaults.
-func (s *Server) Reset() error {
-	s.mu.Lock()
-	for id, t := range s.timers {
-		t.Stop()
-		delete(s.timers, id)
-	}
-	s.st = s.seedState()
-	s.mu.Unlock()
-	return s.save()
-}
+func (s *Server) Reset() error { return s.db.reset() }
 
 // Close stops the server, stops running operations' timers and writes the
 // state a last time. Every call waits for the first one to finish.
@@ -285,13 +245,7 @@ func (s *Server) Close() error {
 }
 
 func (s *Server) close() error {
-	s.mu.Lock()
-	s.closed = true
-	for id, t := range s.timers {
-		t.Stop()
-		delete(s.timers, id)
-	}
-	s.mu.Unlock()
+	s.db.stop()
 	var err error
 	if s.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -301,7 +255,7 @@ func (s *Server) close() error {
 			err = s.srv.Close()
 		}
 	}
-	if serr := s.save(); err == nil {
+	if serr := s.db.save(); err == nil {
 		err = serr
 	}
 	s.cleanup()
@@ -323,223 +277,8 @@ func (w logWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// save persists the state when a state file is configured.
-func (s *Server) save() error {
-	if s.persist == nil {
-		return nil
-	}
-	s.mu.Lock()
-	s.seq++
-	seq := s.seq
-	snapshot, err := json.MarshalIndent(s.st, "", " ")
-	s.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	if err := s.persist.save(seq, snapshot); err != nil {
-		s.logf("emulator: saving state: %v", err)
-		return err
-	}
-	return nil
-}
-
 func (s *Server) logf(format string, args ...any) {
 	if s.opts.Logf != nil {
 		s.opts.Logf(format, args...)
 	}
-}
-
-// request is one HTTP request being handled.
-type request struct {
-	w          *recorder
-	r          *http.Request
-	params     map[string]string // {name} segments of the route
-	apiVersion string
-	body       []byte
-	claims     *accessClaims // ARM requests: the verified caller
-	route      *route
-}
-
-// param returns a path parameter of the route.
-func (q *request) param(name string) string { return q.params[name] }
-
-// baseURL is the scheme and host the client used, for the absolute URLs the
-// emulator hands out (polling URLs, nextLinks).
-func (q *request) baseURL() string {
-	if q.r.Host != "" {
-		return "https://" + q.r.Host
-	}
-	return "https://" + q.r.URL.Host
-}
-
-// recorder remembers the status and ARM error code answered, for the journal.
-type recorder struct {
-	http.ResponseWriter
-	status    int
-	errorCode string
-}
-
-func (w *recorder) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *recorder) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-const maxJournalBody = 64 << 10
-
-// serveHTTP is the outermost handler: journal, faults, latency, routing.
-func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	start := time.Now()
-	rec := &recorder{ResponseWriter: w}
-	q := &request{w: rec, r: r}
-	family := familyOf(r.URL.Path)
-
-	if r.Body != nil && r.Method != http.MethodGet && r.Method != http.MethodHead {
-		b, err := io.ReadAll(io.LimitReader(r.Body, 8<<20))
-		if err != nil {
-			return
-		}
-		q.body = b
-	}
-	if family != familyControl {
-		defer func() {
-			entry := JournalEntry{
-				Time:        start.UTC(),
-				Method:      r.Method,
-				Path:        r.URL.Path,
-				APIVersion:  r.URL.Query().Get("api-version"),
-				Query:       r.URL.RawQuery,
-				Status:      rec.status,
-				Duration:    time.Since(start),
-				UserAgent:   r.UserAgent(),
-				IfMatch:     r.Header.Get("If-Match"),
-				IfNoneMatch: r.Header.Get("If-None-Match"),
-				ErrorCode:   rec.errorCode,
-				family:      family,
-			}
-			if family == familyARM && len(q.body) > 0 {
-				entry.RequestBody = journalBody(q.body)
-			}
-			s.journal.add(entry)
-			if s.opts.Logf != nil {
-				s.opts.Logf("%s %s %d %s", r.Method, r.URL.RequestURI(), rec.status, time.Since(start).Round(time.Microsecond))
-			}
-		}()
-	}
-
-	if family != familyControl {
-		if done := s.applyFaults(q); done {
-			return
-		}
-	}
-
-	rt, params, allowed := s.match(r.Method, r.URL.Path)
-	if rt == nil {
-		if allowed != "" {
-			rec.Header().Set("Allow", allowed)
-			writeError(q, http.StatusMethodNotAllowed, "MethodNotAllowed",
-				fmt.Sprintf("The requested resource does not support http method '%s'.", r.Method), "")
-			return
-		}
-		s.notFound(q)
-		return
-	}
-	q.params = params
-	q.route = rt
-	if rt.family == familyARM {
-		s.mu.Lock()
-		d := s.latencyOf(LatencyRead)
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			d = s.latencyOf(LatencyWrite)
-		}
-		s.mu.Unlock()
-		if d > 0 {
-			time.Sleep(d)
-		}
-		rec.Header().Set("x-ms-request-id", uuid.NewString())
-		rec.Header().Set("x-ms-correlation-request-id", uuid.NewString())
-		if !s.authenticate(q) {
-			return
-		}
-		if !s.checkAPIVersion(q) {
-			return
-		}
-		if !s.checkSubscription(q) {
-			return
-		}
-	}
-	rt.handler(q)
-}
-
-// notFound answers a path no route knows, in the shape of the family it looks like.
-func (s *Server) notFound(q *request) {
-	path := strings.Trim(q.r.URL.Path, "/")
-	segs := strings.Split(path, "/")
-	if len(segs) >= 1 && strings.EqualFold(segs[0], "subscriptions") {
-		// ARM: a resource type the emulator does not serve
-		for i := 0; i+1 < len(segs); i++ {
-			if strings.EqualFold(segs[i], "providers") && i+2 < len(segs) {
-				writeError(q, http.StatusNotFound, "InvalidResourceType",
-					fmt.Sprintf("The resource type '%s' could not be found in the namespace '%s' for api version '%s'.",
-						segs[i+2], segs[i+1], q.r.URL.Query().Get("api-version")), "")
-				return
-			}
-		}
-	}
-	writeError(q, http.StatusNotFound, "NotFound", fmt.Sprintf("The requested path '%s' was not found.", q.r.URL.Path), "")
-}
-
-// writeJSON answers v as JSON. SDK models marshal through their own MarshalJSON.
-func writeJSON(q *request, status int, v any) {
-	if raw, ok := v.(json.RawMessage); ok {
-		writeRaw(q, status, raw)
-		return
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		writeError(q, http.StatusInternalServerError, "InternalServerError", err.Error(), "")
-		return
-	}
-	h := q.w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", fmt.Sprint(buf.Len()))
-	q.w.WriteHeader(status)
-	if q.r.Method != http.MethodHead {
-		_, _ = q.w.Write(buf.Bytes())
-	}
-}
-
-// writeRaw answers JSON already marshaled.
-func writeRaw(q *request, status int, raw []byte) {
-	h := q.w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(raw)))
-	q.w.WriteHeader(status)
-	if q.r.Method != http.MethodHead {
-		_, _ = q.w.Write(raw)
-	}
-}
-
-// armError is ARM's error object (common-types ErrorDetail).
-type armError struct {
-	Code    string     `json:"code"`
-	Message string     `json:"message"`
-	Target  string     `json:"target,omitempty"`
-	Details []armError `json:"details,omitempty"`
-}
-
-// writeError answers ARM's error envelope {"error":{code,message,target}}.
-func writeError(q *request, status int, code, message, target string) {
-	q.w.errorCode = code
-	writeJSON(q, status, map[string]armError{"error": {Code: code, Message: message, Target: target}})
 }

@@ -1,196 +1,168 @@
 package emulator
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"os"
-	"sort"
 	"strings"
 	"sync"
+	"time"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/network/armnetwork/v7"
+	"github.com/aksforge/terraform-provider-aks/internal/skudata"
 )
 
-// state is every resource the emulator holds. It is guarded by Server.mu and
-// persisted whole, as JSON, to Options.StateFile after every change. AKS and
-// network resources are kept as the SDK's own models, so they marshal exactly
-// as the SDK expects them. Map keys are lower-cased ARM IDs: ARM IDs are
-// case-insensitive, while the stored resources keep the case their creator gave.
-type state struct {
-	Version        int                                   `json:"version"`
-	Seq            int64                                 `json:"seq"` // orders pools by creation
-	ResourceGroups map[string]*resourceGroup             `json:"resourceGroups"`
-	VNets          map[string]*armnetwork.VirtualNetwork `json:"virtualNetworks"`
-	Clusters       map[string]*clusterRecord             `json:"managedClusters"`
-	Pools          map[string]*poolRecord                `json:"agentPools"`
-	Operations     map[string]*operation                 `json:"operations"`
-	// NodeImages maps lower-cased OS SKU to the latest node image version.
-	NodeImages map[string]string `json:"nodeImages"`
-	// Registrations maps lower-cased subscription ID to lower-cased namespace to registration state.
-	Registrations map[string]map[string]string `json:"registrations"`
+// store holds the ARM resources the emulator serves (resource groups,
+// virtual networks, managed clusters, agent pools, provider registrations,
+// node images) and the long-running operations that change them, with the
+// timers that end those operations and the configured latencies. One mutex
+// guards it all; every method whose doc says "the caller holds db.mu" expects
+// it held. A handler holds db.mu across its reads and writes, so that a
+// request sees and leaves a consistent state; it finds and stores resources
+// through the store's methods (store_resources.go). The store knows nothing
+// of HTTP.
+type store struct {
+	mu          sync.Mutex
+	state       *state
+	timers      map[string]*time.Timer // running operation ID → its completion timer
+	latency     map[string]time.Duration
+	lroDuration time.Duration // the default latency of long-running operations
+	closed      bool
+	skuCache    map[string]map[string]skudata.SKU
+
+	seed    *Seed
+	persist *persister // nil: memory only
+	seq     int64      // snapshot sequence for persistence
+	logf    func(format string, args ...any)
 }
 
-const stateVersion = 1
-
-// resourceGroup is a Microsoft.Resources/resourceGroups resource in ARM's shape.
-type resourceGroup struct {
-	ID         string            `json:"id"`
-	Name       string            `json:"name"`
-	Type       string            `json:"type"`
-	Location   string            `json:"location"`
-	ManagedBy  string            `json:"managedBy,omitempty"`
-	Tags       map[string]string `json:"tags,omitempty"`
-	Properties struct {
-		ProvisioningState string `json:"provisioningState"`
-	} `json:"properties"`
-}
-
-type clusterRecord struct {
-	Cluster *armcontainerservice.ManagedCluster `json:"cluster"`
-}
-
-type poolRecord struct {
-	Pool       *armcontainerservice.AgentPool `json:"pool"`
-	ClusterKey string                         `json:"clusterKey"`
-	Seq        int64                          `json:"seq"`
-}
-
-func newState() *state {
-	return &state{
-		Version:        stateVersion,
-		ResourceGroups: map[string]*resourceGroup{},
-		VNets:          map[string]*armnetwork.VirtualNetwork{},
-		Clusters:       map[string]*clusterRecord{},
-		Pools:          map[string]*poolRecord{},
-		Operations:     map[string]*operation{},
-		NodeImages:     map[string]string{},
-		Registrations:  map[string]map[string]string{},
+// openStore loads stateFile ("" = memory only) or, when there is none yet,
+// builds the seed's resources.
+func openStore(seed *Seed, stateFile string, lroDuration time.Duration, logf func(string, ...any)) (*store, error) {
+	db := &store{
+		timers:      map[string]*time.Timer{},
+		latency:     map[string]time.Duration{},
+		lroDuration: lroDuration,
+		skuCache:    map[string]map[string]skudata.SKU{},
+		seed:        seed,
+		logf:        logf,
 	}
-}
-
-// key turns an ARM ID into a map key.
-func key(id string) string { return strings.ToLower(strings.TrimSuffix(id, "/")) }
-
-// newETag returns a fresh entity tag. AKS's are opaque strings; a random hex
-// string is as opaque.
-func newETag() string {
-	var b [8]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
-
-// poolsOf returns the pools of a cluster in creation order.
-func (st *state) poolsOf(clusterKey string) []*poolRecord {
-	var out []*poolRecord
-	for _, p := range st.Pools {
-		if p.ClusterKey == clusterKey {
-			out = append(out, p)
+	if stateFile != "" {
+		db.persist = &persister{path: stateFile}
+		st, found, err := loadState(stateFile)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			db.state = st
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
-	return out
+	if db.state == nil {
+		db.state = db.seedState()
+	}
+	return db, nil
 }
 
-// underPrefix returns the values of m whose keys start with prefix, in key
-// order: the resources of one subscription or resource group, as lists answer them.
-func underPrefix[V any](m map[string]V, prefix string) []V {
-	var keys []string
-	for k := range m {
-		if strings.HasPrefix(k, prefix) {
-			keys = append(keys, k)
-		}
+// stopTimers stops every running operation's timer. The caller holds db.mu.
+func (db *store) stopTimers() {
+	for id, t := range db.timers {
+		t.Stop()
+		delete(db.timers, id)
 	}
-	sort.Strings(keys)
-	out := make([]V, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, m[k])
-	}
-	return out
 }
 
-// clone deep-copies a JSON-marshalable value through its JSON form, which for
-// the SDK models is the ground truth of what they hold.
-func clone[T any](v *T) *T {
-	if v == nil {
+// stop stops the operations' timers for good: a timer that fires anyway does nothing.
+func (db *store) stop() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.closed = true
+	db.stopTimers()
+}
+
+// reset puts every resource back to the seed and cancels running operations.
+func (db *store) reset() error {
+	db.mu.Lock()
+	db.stopTimers()
+	db.state = db.seedState()
+	db.mu.Unlock()
+	return db.save()
+}
+
+// setLatency sets the duration of one kind of operation; a negative duration restores the default.
+func (db *store) setLatency(kind string, d time.Duration) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if d < 0 {
+		delete(db.latency, strings.ToLower(kind))
+		return
+	}
+	db.latency[strings.ToLower(kind)] = d
+}
+
+// latencyOf returns the configured duration of an operation kind. The caller holds db.mu.
+func (db *store) latencyOf(kind string) time.Duration {
+	if d, ok := db.latency[kind]; ok {
+		return d
+	}
+	switch kind {
+	case LatencyCreate, LatencyUpdate, LatencyDelete, LatencyNodeImage, LatencyAbort:
+		return db.lroDuration
+	}
+	return 0 // network operations, reads and synchronous writes answer at once by default
+}
+
+// save persists the state when a state file is configured.
+func (db *store) save() error {
+	if db.persist == nil {
 		return nil
 	}
-	raw, err := json.Marshal(v)
+	db.mu.Lock()
+	db.seq++
+	seq := db.seq
+	snapshot, err := json.MarshalIndent(db.state, "", " ")
+	db.mu.Unlock()
 	if err != nil {
-		panic(fmt.Sprintf("emulator: clone %T: %v", v, err))
-	}
-	out := new(T)
-	if err := json.Unmarshal(raw, out); err != nil {
-		panic(fmt.Sprintf("emulator: clone %T: %v", v, err))
-	}
-	return out
-}
-
-// persister writes snapshots of the state to a file, atomically, never an
-// older snapshot over a newer one.
-type persister struct {
-	path    string
-	mu      sync.Mutex
-	written int64
-}
-
-// save writes snapshot number seq unless a newer one was already written.
-func (p *persister) save(seq int64, snapshot []byte) error {
-	if p == nil || p.path == "" {
-		return nil
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if seq <= p.written {
-		return nil
-	}
-	if err := writeFileAtomic(p.path, snapshot, 0o600); err != nil {
 		return err
 	}
-	p.written = seq
+	if err := db.persist.save(seq, snapshot); err != nil {
+		db.logf("emulator: saving state: %v", err)
+		return err
+	}
 	return nil
 }
 
-// loadState reads a state file; ok is false when there is none yet.
-func loadState(path string) (st *state, ok bool, err error) {
-	raw, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
-		return nil, false, nil
+// beginWrite locks the store for a request that may write, after settling
+// the operations that are due. The func it returns unlocks the store and then
+// saves it; a handler defers it.
+func (db *store) beginWrite() (end func()) {
+	db.mu.Lock()
+	db.settle(time.Now())
+	return func() {
+		db.mu.Unlock()
+		_ = db.save()
 	}
-	if err != nil {
-		return nil, false, err
+}
+
+// beginRead locks the store for a request that reads, after settling the
+// operations that are due. The func it returns unlocks the store and saves
+// it when settling changed something; a handler calls it before answering.
+func (db *store) beginRead() (end func()) {
+	db.mu.Lock()
+	changed := db.settle(time.Now())
+	return func() {
+		db.mu.Unlock()
+		db.saveIf(changed)
 	}
-	st = newState()
-	if err := json.Unmarshal(raw, st); err != nil {
-		return nil, false, fmt.Errorf("emulator: state file %s: %w", path, err)
+}
+
+// snapshot settles due operations and marshals every resource in the state-file shape.
+func (db *store) snapshot() ([]byte, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.settle(time.Now())
+	return json.Marshal(db.state)
+}
+
+// saveIf persists the state when something changed.
+func (db *store) saveIf(changed bool) {
+	if changed {
+		_ = db.save()
 	}
-	if st.Version != stateVersion {
-		return nil, false, fmt.Errorf("emulator: state file %s has version %d, want %d", path, st.Version, stateVersion)
-	}
-	// maps absent from an older or hand-edited file
-	fresh := newState()
-	if st.ResourceGroups == nil {
-		st.ResourceGroups = fresh.ResourceGroups
-	}
-	if st.VNets == nil {
-		st.VNets = fresh.VNets
-	}
-	if st.Clusters == nil {
-		st.Clusters = fresh.Clusters
-	}
-	if st.Pools == nil {
-		st.Pools = fresh.Pools
-	}
-	if st.Operations == nil {
-		st.Operations = fresh.Operations
-	}
-	if st.NodeImages == nil {
-		st.NodeImages = fresh.NodeImages
-	}
-	if st.Registrations == nil {
-		st.Registrations = fresh.Registrations
-	}
-	return st, true, nil
 }

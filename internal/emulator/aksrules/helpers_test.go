@@ -2,6 +2,7 @@ package aksrules
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -153,4 +154,13 @@ func mustSKU(t *testing.T, name string) skudata.SKU {
 		t.Fatalf("SKU %s missing from the catalogue", name)
 	}
 	return sku
+}
+
+var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$`)
+
+func check[T comparable](t *testing.T, what string, got, want T) {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s = %v, want %v", what, got, want)
+	}
 }

@@ -63,20 +63,11 @@ func TestCheckWindowsProfile(t *testing.T) {
 		mc.Properties.WindowsProfile = &armcontainerservice.ManagedClusterWindowsProfile{AdminUsername: to("azureuser")}
 	})
 	without := newCluster(t, nil)
-	tests := []struct {
-		name, code string
-		mc         *armcontainerservice.ManagedCluster
-		p          *armcontainerservice.ManagedClusterAgentPoolProfileProperties
-	}{
+	runClusterPoolCases(t, checkWindowsProfile, "Windows profile definition is missing for the cluster.", []clusterPoolCase{
 		{"windows pool, cluster with profile", "", withProfile, props(windows)},
 		{"linux pool, cluster without profile", "", without, props(nil)},
 		{"windows pool, cluster without profile", codeWindowsProfileMissing, without, props(windows)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantError(t, checkWindowsProfile(tt.mc, tt.p), tt.code, "Windows profile definition is missing for the cluster.")
-		})
-	}
+	})
 }
 
 func TestCheckWindowsNetworkPlugin(t *testing.T) {
@@ -84,18 +75,26 @@ func TestCheckWindowsNetworkPlugin(t *testing.T) {
 		mc.Properties.NetworkProfile = &armcontainerservice.NetworkProfile{NetworkPlugin: to(armcontainerservice.NetworkPluginKubenet)}
 	})
 	overlay := newCluster(t, nil)
-	tests := []struct {
-		name, code string
-		mc         *armcontainerservice.ManagedCluster
-		p          *armcontainerservice.ManagedClusterAgentPoolProfileProperties
-	}{
+	runClusterPoolCases(t, checkWindowsNetworkPlugin, "Windows agent pools can only be added to AKS clusters using Azure-CNI.", []clusterPoolCase{
 		{"windows on azure cni overlay", "", overlay, props(windows)},
 		{"linux on kubenet", "", kubenet, props(nil)},
 		{"windows on kubenet", codeAzureCNIOnlyForWindows, kubenet, props(windows)},
-	}
+	})
+}
+
+// clusterPoolCase is a case of a rule that checks a pool against its cluster.
+type clusterPoolCase struct {
+	name, code string
+	mc         *armcontainerservice.ManagedCluster
+	p          *armcontainerservice.ManagedClusterAgentPoolProfileProperties
+}
+
+// runClusterPoolCases runs check on each case; a refusal must contain message.
+func runClusterPoolCases(t *testing.T, check func(*armcontainerservice.ManagedCluster, *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error, message string, tests []clusterPoolCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			wantError(t, checkWindowsNetworkPlugin(tt.mc, tt.p), tt.code, "Windows agent pools can only be added to AKS clusters using Azure-CNI.")
+			wantError(t, check(tt.mc, tt.p), tt.code, message)
 		})
 	}
 }

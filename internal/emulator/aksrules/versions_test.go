@@ -84,10 +84,25 @@ func TestCheckVersionOffered(t *testing.T) {
 	}
 }
 
+// versionPairCase is a case of a rule that checks one Kubernetes version
+// against another (pool and control plane, current and requested).
+type versionPairCase struct {
+	name, first, second, code, message string
+}
+
+// runVersionPairCases runs check on each case's two versions.
+func runVersionPairCases(t *testing.T, check func(first, second kubeVersion) *Error, tests []versionPairCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantError(t, check(mustVersion(t, tt.first), mustVersion(t, tt.second)), tt.code, tt.message)
+		})
+	}
+}
+
 func TestCheckPoolVersionSkew(t *testing.T) {
-	tests := []struct {
-		name, pool, controlPlane, code, message string
-	}{
+	// pool, control plane
+	runVersionPairCases(t, checkPoolVersionSkew, []versionPairCase{
 		{"same version", "1.33.3", "1.33.3", "", ""},
 		{"older patch", "1.33.2", "1.33.3", "", ""},
 		{"three minors behind", "1.30.14", "1.33.3", "", ""},
@@ -96,45 +111,29 @@ func TestCheckPoolVersionSkew(t *testing.T) {
 		{"newer patch", "1.33.3", "1.33.2", codeNodePoolVersionMismatch, "Patch version of node pool version 3 is bigger than control plane version 2"},
 		{"four minors behind", "1.29.15", "1.33.3", codeNodePoolVersionMismatch,
 			"Minor version of node pool cannot be more than 3 versions less than control plane's version"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantError(t, checkPoolVersionSkew(mustVersion(t, tt.pool), mustVersion(t, tt.controlPlane)), tt.code, tt.message)
-		})
-	}
+	})
 }
 
 func TestCheckPoolNoDowngrade(t *testing.T) {
-	tests := []struct {
-		name, current, requested, code, message string
-	}{
+	// current, requested
+	runVersionPairCases(t, checkPoolNoDowngrade, []versionPairCase{
 		{"same", "1.32.7", "1.32.7", "", ""},
 		{"upgrade several minors", "1.30.14", "1.33.3", "", ""},
 		{"patch downgrade", "1.32.7", "1.32.6", codeOperationNotAllowed, "Downgrading Kubernetes version 1.32.7 to 1.32.6 is not allowed"},
 		{"minor downgrade", "1.32.7", "1.31.11", codeOperationNotAllowed, "Downgrading Kubernetes version 1.32.7 to 1.31.11 is not allowed"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantError(t, checkPoolNoDowngrade(mustVersion(t, tt.current), mustVersion(t, tt.requested)), tt.code, tt.message)
-		})
-	}
+	})
 }
 
 func TestCheckControlPlaneUpgrade(t *testing.T) {
 	w := testWorld()
-	tests := []struct {
-		name, current, requested, code, message string
-	}{
+	upgrade := func(current, requested kubeVersion) *Error { return checkControlPlaneUpgrade(w, current, requested) }
+	// current, requested
+	runVersionPairCases(t, upgrade, []versionPairCase{
 		{"patch upgrade", "1.32.6", "1.32.7", "", ""},
 		{"next minor", "1.32.7", "1.33.3", "", ""},
 		{"next minor to preview", "1.33.3", "1.34.0", "", ""},
 		{"skips a minor", "1.31.11", "1.33.3", codeOperationNotAllowed,
 			"Upgrading Kubernetes version 1.31.11 to 1.33.3 is not allowed. Available upgrades: [1.32.7 1.32.6]. Please see https://aka.ms/aks-supported-k8s-ver for version details."},
 		{"downgrade", "1.33.3", "1.32.7", codeOperationNotAllowed, "Upgrading Kubernetes version 1.33.3 to 1.32.7 is not allowed. Available upgrades: [1.34.0]"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wantError(t, checkControlPlaneUpgrade(w, mustVersion(t, tt.current), mustVersion(t, tt.requested)), tt.code, tt.message)
-		})
-	}
+	})
 }

@@ -25,10 +25,11 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/network/armnetwork/v7"
 
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/pki"
 )
 
 // One CA for the test binary, as the acceptance tests share one.
-var testCA = sync.OnceValues(emulator.NewCA)
+var testCA = sync.OnceValues(pki.NewCA)
 
 // lroDuration keeps long-running operations short but real: the SDK's
 // pollers still see InProgress before Succeeded.

@@ -1,4 +1,8 @@
-package emulator
+// Package pki holds the emulator's certificates: its own certificate
+// authority (the server certificate, the Kubernetes client certificates of
+// kubeconfigs), the service principal's client certificate with its PKCS#12
+// (PFX) form, and the RSA keys that sign tokens.
+package pki
 
 import (
 	"crypto"
@@ -16,6 +20,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/atomicfile"
 )
 
 // CA is the emulator's own certificate authority. It signs the server
@@ -81,10 +87,10 @@ func LoadOrCreateCA(dir string) (*CA, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(keyPath, ca.keyPEM, 0o600); err != nil {
+	if err := atomicfile.Write(keyPath, ca.keyPEM, 0o600); err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(certPath, ca.certPEM, 0o644); err != nil {
+	if err := atomicfile.Write(certPath, ca.certPEM, 0o644); err != nil {
 		return nil, err
 	}
 	return ca, nil
@@ -147,30 +153,58 @@ func (c *CA) WriteBundle(path string) error {
 		}
 	}
 	bundle = append(bundle, c.certPEM...)
-	return writeFileAtomic(path, bundle, 0o644)
+	return atomicfile.Write(path, bundle, 0o644)
 }
 
-// serverCertificate issues a TLS certificate for 127.0.0.1, ::1 and localhost.
-func (c *CA) serverCertificate() (tls.Certificate, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: randomSerial(),
-		Subject:      pkix.Name{CommonName: "localhost"},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().AddDate(1, 0, 0),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		DNSNames:     []string{"localhost"},
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, c.cert, key.Public(), c.key)
+// ServerCertificate issues a TLS certificate for 127.0.0.1, ::1 and localhost.
+func (c *CA) ServerCertificate() (tls.Certificate, error) {
+	der, key, err := c.issue(&x509.Certificate{
+		Subject:     pkix.Name{CommonName: "localhost"},
+		NotBefore:   time.Now().Add(-time.Hour),
+		NotAfter:    time.Now().AddDate(1, 0, 0),
+		KeyUsage:    x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		DNSNames:    []string{"localhost"},
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+	})
 	if err != nil {
 		return tls.Certificate{}, err
 	}
 	return tls.Certificate{Certificate: [][]byte{der, c.cert.Raw}, PrivateKey: key}, nil
+}
+
+// IssueClientCertificate issues a Kubernetes client certificate (common name
+// cn, organisation org) signed by the CA, as PEM certificate and EC key.
+func (c *CA) IssueClientCertificate(cn, org string) (certPEM, keyPEM []byte, err error) {
+	der, key, err := c.issue(&x509.Certificate{
+		Subject:     pkix.Name{CommonName: cn, Organization: []string{org}},
+		NotBefore:   time.Now().Add(-time.Hour),
+		NotAfter:    time.Now().AddDate(2, 0, 0),
+		KeyUsage:    x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	kd, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kd}), nil
+}
+
+// issue signs tmpl, with a fresh serial number, for a fresh P-256 key.
+func (c *CA) issue(tmpl *x509.Certificate) ([]byte, *ecdsa.PrivateKey, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return nil, nil, err
+	}
+	tmpl.SerialNumber = randomSerial()
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, c.cert, key.Public(), c.key)
+	if err != nil {
+		return nil, nil, err
+	}
+	return der, key, nil
 }
 
 func randomSerial() *big.Int {
@@ -179,31 +213,4 @@ func randomSerial() *big.Int {
 		panic(err) // crypto/rand never fails on supported platforms
 	}
 	return n
-}
-
-// writeFileAtomic writes data to a temporary file in the same folder and
-// renames it over path, so a reader never sees a partial file.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after a successful rename
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, perm); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

@@ -1,4 +1,4 @@
-package emulator
+package pki
 
 import (
 	"crypto/cipher"
@@ -95,7 +95,6 @@ func encodePKCS12(cert *x509.Certificate, key any, password string) ([]byte, err
 	}
 	attrs := []p12Attribute{{ID: oidP12LocalKeyID, Values: asn1.RawValue{FullBytes: mustSet(localKeyID)}}}
 
-	// the certificate bag
 	certBag, err := asn1.Marshal(p12CertBag{ID: oidP12X509Certificate, Data: cert.Raw})
 	if err != nil {
 		return nil, err
@@ -104,8 +103,27 @@ func encodePKCS12(cert *x509.Certificate, key any, password string) ([]byte, err
 	if err != nil {
 		return nil, err
 	}
+	keySafe, err := p12KeySafe(key, pw, attrs)
+	if err != nil {
+		return nil, err
+	}
+	certInfo, err := p12DataContent(certSafe)
+	if err != nil {
+		return nil, err
+	}
+	keyInfo, err := p12DataContent(keySafe)
+	if err != nil {
+		return nil, err
+	}
+	authSafe, err := asn1.Marshal([]p12ContentInfo{certInfo, keyInfo})
+	if err != nil {
+		return nil, err
+	}
+	return p12Seal(authSafe, pw)
+}
 
-	// the shrouded key bag
+// p12KeySafe is the safe holding key in a PKCS#8 shrouded key bag.
+func p12KeySafe(key any, pw []byte, attrs []p12Attribute) ([]byte, error) {
 	pkcs8, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
 		return nil, err
@@ -129,24 +147,11 @@ func encodePKCS12(cert *x509.Certificate, key any, password string) ([]byte, err
 	if err != nil {
 		return nil, err
 	}
-	keySafe, err := asn1.Marshal([]p12SafeBag{{ID: oidP12ShroudedKeyBag, Value: explicit0(shrouded), Attributes: attrs}})
-	if err != nil {
-		return nil, err
-	}
+	return asn1.Marshal([]p12SafeBag{{ID: oidP12ShroudedKeyBag, Value: explicit0(shrouded), Attributes: attrs}})
+}
 
-	certInfo, err := p12DataContent(certSafe)
-	if err != nil {
-		return nil, err
-	}
-	keyInfo, err := p12DataContent(keySafe)
-	if err != nil {
-		return nil, err
-	}
-	authSafe, err := asn1.Marshal([]p12ContentInfo{certInfo, keyInfo})
-	if err != nil {
-		return nil, err
-	}
-
+// p12Seal wraps the authenticated safe in the PFX, with its HMAC-SHA1 MAC.
+func p12Seal(authSafe, pw []byte) ([]byte, error) {
 	macSalt := make([]byte, 8)
 	if _, err := rand.Read(macSalt); err != nil {
 		return nil, err
