@@ -1,8 +1,8 @@
 // Package clients holds what the provider's Configure hands to every resource, data source and
 // ephemeral resource: the subscription, the credential, the azcore options every SDK client is
-// built with, and the SDK client factories.
+// built with, the one road to the AKS API and the VM size catalogue.
 //
-// Everything that lives for the life of one configured provider (caches, coordinators) hangs off
+// Everything that lives for the life of one configured provider (caches, the AKS client) hangs off
 // *Client, never off package variables: acceptance tests run many providers in one process.
 package clients
 
@@ -13,10 +13,8 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/compute/armcompute/v7"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/network/armnetwork/v7"
 
-	"github.com/aksforge/terraform-provider-aks/internal/agentpools"
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/vmsizes"
 )
 
@@ -35,39 +33,28 @@ type Client struct {
 	// HTTP logging) every SDK client must be built with. Treat it as read-only; Clone it to vary.
 	ARMOptions *arm.ClientOptions
 
-	ContainerService *armcontainerservice.ClientFactory
-	Compute          *armcompute.ClientFactory
-	Network          *armnetwork.ClientFactory
-
 	// ProviderVersion and TerraformVersion are what the user agent reports.
 	ProviderVersion  string
 	TerraformVersion string
 
-	// AgentPools is the one way to the agentPools API: it serialises writes per managed
-	// cluster, waits out other parties' operations, and caches each cluster's pool list.
-	AgentPools *agentpools.Coordinator
+	// AKS is the one road to the AKS API: managed clusters, agent pools, versions and
+	// credentials. It serialises writes per managed cluster, waits out other parties' operations,
+	// and caches each cluster and its pool list.
+	AKS *aksapi.Client
 	// VMSizes is the VM size catalogue: embedded facts refreshed live from the Compute Resource
 	// SKUs API, once per location for the life of this provider.
 	VMSizes *vmsizes.Catalogue
 }
 
-// New builds a Client and its SDK factories. Nothing here talks to the network: the SDK
-// factories only assemble pipelines, and the credential asks for a token on first use.
+// New builds a Client. Nothing here talks to the network: the SDK factories only assemble
+// pipelines, and the credential asks for a token on first use.
 func New(subscriptionID, tenantID string, cfg cloud.Configuration, cred azcore.TokenCredential, options *arm.ClientOptions, providerVersion, terraformVersion string) (*Client, error) {
 	if subscriptionID == "" {
 		return nil, fmt.Errorf("building Azure clients: subscription ID is empty")
 	}
-	containerService, err := armcontainerservice.NewClientFactory(subscriptionID, cred, options)
-	if err != nil {
-		return nil, fmt.Errorf("building the Container Service client: %w", err)
-	}
 	compute, err := armcompute.NewClientFactory(subscriptionID, cred, options)
 	if err != nil {
 		return nil, fmt.Errorf("building the Compute client: %w", err)
-	}
-	network, err := armnetwork.NewClientFactory(subscriptionID, cred, options)
-	if err != nil {
-		return nil, fmt.Errorf("building the Network client: %w", err)
 	}
 	return &Client{
 		SubscriptionID:   subscriptionID,
@@ -75,12 +62,9 @@ func New(subscriptionID, tenantID string, cfg cloud.Configuration, cred azcore.T
 		Cloud:            cfg,
 		Credential:       cred,
 		ARMOptions:       options,
-		ContainerService: containerService,
-		Compute:          compute,
-		Network:          network,
 		ProviderVersion:  providerVersion,
 		TerraformVersion: terraformVersion,
-		AgentPools:       agentpools.NewCoordinator(cred, options, agentpools.Options{}),
+		AKS:              aksapi.New(cred, options, aksapi.Options{}),
 		VMSizes:          vmsizes.New(vmsizes.NewComputeSKULister(compute.NewResourceSKUsClient())),
 	}, nil
 }

@@ -23,7 +23,7 @@ func TestNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if client.ContainerService == nil || client.Compute == nil || client.Network == nil {
+	if client.AKS == nil || client.VMSizes == nil {
 		t.Errorf("client factories missing: %+v", client)
 	}
 	if client.ARMOptions != options || client.SubscriptionID != "00000000-0000-4000-8000-000000000002" {

@@ -1,4 +1,4 @@
-package agentpools
+package aksapi
 
 import (
 	"fmt"

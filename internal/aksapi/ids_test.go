@@ -1,4 +1,4 @@
-package agentpools
+package aksapi
 
 import (
 	"strings"
@@ -89,19 +89,5 @@ func TestParsePoolID(t *testing.T) {
 		if _, err := ParsePoolID(bad); err == nil {
 			t.Errorf("ParsePoolID(%q) accepted a non-pool ID", bad)
 		}
-	}
-}
-
-func TestIsTerminal(t *testing.T) {
-	for state, want := range map[string]bool{
-		"Succeeded": true, "failed": true, "Canceled": true, "Cancelled": true,
-		"Creating": false, "Updating": false, "Scaling": false, "Deleting": false, "UpgradingNodeImageVersion": false, "Canceling": false,
-	} {
-		if got := IsTerminal(&state); got != want {
-			t.Errorf("IsTerminal(%q) = %v, want %v", state, got, want)
-		}
-	}
-	if !IsTerminal(nil) {
-		t.Errorf("IsTerminal(nil) = false, want true")
 	}
 }

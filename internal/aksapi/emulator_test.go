@@ -1,4 +1,4 @@
-package agentpools
+package aksapi
 
 import (
 	"context"
@@ -18,23 +18,24 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/pki"
 )
 
 // One CA for the test binary: every emulator of this package's tests is signed by it.
 var (
 	testCAOnce sync.Once
-	testCA     *emulator.CA
+	testCA     *pki.CA
 	testCAErr  error
 )
 
 // testEnv is an in-process emulator with a 2-node System pool cluster, the SDK pointed at it, and a
-// Coordinator with test-speed polling.
+// Client with test-speed polling.
 type testEnv struct {
 	srv     *emulator.Server
 	cred    azcore.TokenCredential
 	options *arm.ClientOptions
 	sdk     *armcontainerservice.ClientFactory
-	coord   *Coordinator
+	coord   *Client
 	cluster ClusterID
 }
 
@@ -42,7 +43,7 @@ const testLRODuration = 20 * time.Millisecond
 
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
-	testCAOnce.Do(func() { testCA, testCAErr = emulator.NewCA() })
+	testCAOnce.Do(func() { testCA, testCAErr = pki.NewCA() })
 	if testCAErr != nil {
 		t.Fatal(testCAErr)
 	}
@@ -78,7 +79,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		cred:    cred,
 		options: options,
 		sdk:     sdk,
-		coord:   NewCoordinator(cred, options, Options{PollFrequency: 5 * time.Millisecond, ConflictPollInterval: 10 * time.Millisecond}),
+		coord:   New(cred, options, Options{PollFrequency: 5 * time.Millisecond, ConflictPollInterval: 10 * time.Millisecond}),
 		cluster: ClusterID{SubscriptionID: emulator.DefaultSubscriptionID, ResourceGroup: "rg-aks-demo", Name: "aks-test"},
 	}
 	env.createCluster(t)
@@ -135,6 +136,6 @@ func (e *testEnv) calls(method, pathSuffix string) []emulator.JournalEntry {
 	return out
 }
 
-func tlsConfig(ca *emulator.CA) *tls.Config {
+func tlsConfig(ca *pki.CA) *tls.Config {
 	return &tls.Config{RootCAs: ca.Pool(), MinVersion: tls.VersionTLS12}
 }
