@@ -224,89 +224,118 @@ var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 // validate reports contradictions and incomplete credentials in the effective configuration. It
 // never touches the network or the file system, so it can run at plan time (ValidateConfig). It
 // does not require a subscription: `terraform validate` must work without credentials.
+// The checks run in a fixed order so that diagnostics come out in the same order every time.
 func (c providerConfig) validate() diag.Diagnostics {
 	var diags diag.Diagnostics
-	fail := func(attr, summary, detail string) {
-		diags.AddAttributeError(path.Root(attr), summary, detail)
-	}
+	diags.Append(c.validateCloud()...)
+	diags.Append(c.validateIdentifiers()...)
+	diags.Append(c.validateCertificate()...)
+	diags.Append(c.validateOIDC()...)
+	diags.Append(c.validateServicePrincipal()...)
+	return diags
+}
 
-	// Where the cloud is.
+// validateCloud checks where the cloud is: environment or metadata_host, and their values.
+func (c providerConfig) validateCloud() diag.Diagnostics {
+	var diags diag.Diagnostics
 	if c.isSet(attrEnvironment) && c.isSet(attrMetadataHost) {
-		fail(attrMetadataHost, "Conflicting cloud settings",
+		diags.AddAttributeError(path.Root(attrMetadataHost), "Conflicting cloud settings",
 			fmt.Sprintf("Both %s and %s are set. Set environment to pick one of Azure's clouds, or metadata_host to discover a cloud from its metadata endpoint, not both.",
 				c.from(attrEnvironment), c.from(attrMetadataHost)))
 	}
 	if c.isSet(attrEnvironment) && !slices.Contains(environmentNames, c.Environment) {
-		fail(attrEnvironment, "Unknown Azure environment",
+		diags.AddAttributeError(path.Root(attrEnvironment), "Unknown Azure environment",
 			fmt.Sprintf("%s is %q. It must be one of %s; for any other cloud set metadata_host instead.",
 				c.from(attrEnvironment), c.Environment, strings.Join(environmentNames, ", ")))
 	}
 	if c.isSet(attrMetadataHost) {
 		if err := checkMetadataHost(c.MetadataHost); err != nil {
-			fail(attrMetadataHost, "Invalid metadata_host", fmt.Sprintf("%s: %s", c.from(attrMetadataHost), err))
+			diags.AddAttributeError(path.Root(attrMetadataHost), "Invalid metadata_host", fmt.Sprintf("%s: %s", c.from(attrMetadataHost), err))
 		}
 	}
+	return diags
+}
 
-	// Identifiers.
+// validateIdentifiers checks that the subscription, tenant and client IDs are GUIDs.
+func (c providerConfig) validateIdentifiers() diag.Diagnostics {
+	var diags diag.Diagnostics
 	for _, attr := range []string{attrSubscriptionID, attrTenantID, attrClientID} {
 		if value := c.value(attr); c.isSet(attr) && !guidPattern.MatchString(value) {
-			fail(attr, "Invalid "+attr,
+			diags.AddAttributeError(path.Root(attr), "Invalid "+attr,
 				fmt.Sprintf("%s is %q, which is not a GUID. Azure %s values look like 00000000-0000-0000-0000-000000000000.",
 					c.from(attr), value, strings.ReplaceAll(strings.TrimSuffix(attr, "_id"), "_", " ")+" IDs"))
 		}
 	}
+	return diags
+}
 
-	// Client certificate.
+// validateCertificate checks that a certificate password comes with a certificate.
+func (c providerConfig) validateCertificate() diag.Diagnostics {
+	var diags diag.Diagnostics
 	if c.isSet(attrClientCertificatePassword) && !c.isSet(attrClientCertificatePath) && c.isKnown(attrClientCertificatePath) {
-		fail(attrClientCertificatePassword, "Certificate password without a certificate",
+		diags.AddAttributeError(path.Root(attrClientCertificatePassword), "Certificate password without a certificate",
 			fmt.Sprintf("%s is set but client_certificate_path is not. Set %s to the PFX or PEM file the password opens.",
 				c.from(attrClientCertificatePassword), setWith(attrClientCertificatePath)))
 	}
+	return diags
+}
 
+// validateOIDC checks the OIDC settings: none without use_oidc, and with it exactly one usable
+// token source.
+func (c providerConfig) validateOIDC() diag.Diagnostics {
+	var diags diag.Diagnostics
 	// OIDC settings only take effect with use_oidc; setting them without it is almost always a
 	// forgotten switch, and silently ignoring them would authenticate as someone else. The
 	// variables GitHub Actions and HCP Terraform inject by themselves are not counted.
 	if !c.UseOIDC && c.isKnown(attrUseOIDC) {
 		for _, attr := range []string{attrOIDCToken, attrOIDCTokenFilePath, attrOIDCRequestURL, attrOIDCRequestToken} {
 			if src := c.sources[attr]; src != "" && src != envGitHubRequestURL && src != envGitHubRequestToken {
-				fail(attr, "OIDC setting without use_oidc",
+				diags.AddAttributeError(path.Root(attr), "OIDC setting without use_oidc",
 					fmt.Sprintf("%s is set but use_oidc is not true. Set %s = true to authenticate with OIDC, or remove %s.",
 						c.from(attr), attrUseOIDC, attr))
 			}
 		}
 	}
-	if c.UseOIDC {
-		if c.isSet(attrOIDCToken) && c.isSet(attrOIDCTokenFilePath) {
-			fail(attrOIDCTokenFilePath, "Conflicting OIDC token settings",
-				fmt.Sprintf("Both %s and %s are set. Set only one of them.", c.from(attrOIDCToken), c.from(attrOIDCTokenFilePath)))
-		}
-		if !c.hasOIDCTokenSource() && !c.isSet(attrOIDCRequestURL) && !c.isSet(attrOIDCRequestToken) && c.isKnown(attrOIDCToken, attrOIDCTokenFilePath, attrOIDCRequestURL, attrOIDCRequestToken) {
-			fail(attrUseOIDC, "No OIDC token",
-				fmt.Sprintf("use_oidc is true but no OIDC token is available. Set one of %s; %s; %s with %s; or run in HCP Terraform with dynamic credentials (%s) or GitHub Actions with permission id-token: write.",
-					setWith(attrOIDCToken), setWith(attrOIDCTokenFilePath), setWith(attrOIDCRequestURL), attrOIDCRequestToken, envHCPTerraformToken))
-		}
-		if c.isSet(attrOIDCRequestURL) != c.isSet(attrOIDCRequestToken) && c.isKnown(attrOIDCRequestURL, attrOIDCRequestToken) {
-			present, missing := attrOIDCRequestURL, attrOIDCRequestToken
-			if !c.isSet(attrOIDCRequestURL) {
-				present, missing = attrOIDCRequestToken, attrOIDCRequestURL
-			}
-			fail(missing, "Incomplete OIDC token request settings",
-				fmt.Sprintf("%s is set but %s is not. The token request needs both; set %s.", c.from(present), missing, setWith(missing)))
-		}
+	if !c.UseOIDC {
+		return diags
 	}
+	if c.isSet(attrOIDCToken) && c.isSet(attrOIDCTokenFilePath) {
+		diags.AddAttributeError(path.Root(attrOIDCTokenFilePath), "Conflicting OIDC token settings",
+			fmt.Sprintf("Both %s and %s are set. Set only one of them.", c.from(attrOIDCToken), c.from(attrOIDCTokenFilePath)))
+	}
+	if !c.hasOIDCTokenSource() && !c.isSet(attrOIDCRequestURL) && !c.isSet(attrOIDCRequestToken) && c.isKnown(attrOIDCToken, attrOIDCTokenFilePath, attrOIDCRequestURL, attrOIDCRequestToken) {
+		diags.AddAttributeError(path.Root(attrUseOIDC), "No OIDC token",
+			fmt.Sprintf("use_oidc is true but no OIDC token is available. Set one of %s; %s; %s with %s; or run in HCP Terraform with dynamic credentials (%s) or GitHub Actions with permission id-token: write.",
+				setWith(attrOIDCToken), setWith(attrOIDCTokenFilePath), setWith(attrOIDCRequestURL), attrOIDCRequestToken, envHCPTerraformToken))
+	}
+	if c.isSet(attrOIDCRequestURL) != c.isSet(attrOIDCRequestToken) && c.isKnown(attrOIDCRequestURL, attrOIDCRequestToken) {
+		present, missing := attrOIDCRequestURL, attrOIDCRequestToken
+		if !c.isSet(attrOIDCRequestURL) {
+			present, missing = attrOIDCRequestToken, attrOIDCRequestURL
+		}
+		diags.AddAttributeError(path.Root(missing), "Incomplete OIDC token request settings",
+			fmt.Sprintf("%s is set but %s is not. The token request needs both; set %s.", c.from(present), missing, setWith(missing)))
+	}
+	return diags
+}
 
-	// A service principal credential (certificate, secret, OIDC) needs its application and tenant.
-	if kind := c.servicePrincipalSetting(); kind != "" {
-		if !c.isSet(attrClientID) && c.isKnown(attrClientID) {
-			fail(kind, kind+" without client_id",
-				fmt.Sprintf("%s is set but client_id is not. Set %s to the application (client) ID the credential belongs to.",
-					c.from(kind), setWith(attrClientID)))
-		}
-		if !c.isSet(attrTenantID) && c.isKnown(attrTenantID) {
-			fail(kind, kind+" without tenant_id",
-				fmt.Sprintf("%s is set but tenant_id is not. Set %s to the Entra ID tenant of the application.",
-					c.from(kind), setWith(attrTenantID)))
-		}
+// validateServicePrincipal checks that a service principal credential (certificate, secret,
+// OIDC) names its application and tenant.
+func (c providerConfig) validateServicePrincipal() diag.Diagnostics {
+	var diags diag.Diagnostics
+	kind := c.servicePrincipalSetting()
+	if kind == "" {
+		return diags
+	}
+	if !c.isSet(attrClientID) && c.isKnown(attrClientID) {
+		diags.AddAttributeError(path.Root(kind), kind+" without client_id",
+			fmt.Sprintf("%s is set but client_id is not. Set %s to the application (client) ID the credential belongs to.",
+				c.from(kind), setWith(attrClientID)))
+	}
+	if !c.isSet(attrTenantID) && c.isKnown(attrTenantID) {
+		diags.AddAttributeError(path.Root(kind), kind+" without tenant_id",
+			fmt.Sprintf("%s is set but tenant_id is not. Set %s to the Entra ID tenant of the application.",
+				c.from(kind), setWith(attrTenantID)))
 	}
 	return diags
 }

@@ -13,11 +13,13 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/aksforge/terraform-provider-aks/internal/aks"
@@ -126,28 +128,35 @@ func (p *aksProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 	}
 }
 
+// readConfig reads the provider block and merges the environment fallbacks into it. ok is false
+// only when the block could not be read; merge problems are in diags for the caller to weigh.
+func readConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (providerConfig, bool) {
+	var model providerModel
+	diags.Append(config.Get(ctx, &model)...)
+	if diags.HasError() {
+		return providerConfig{}, false
+	}
+	cfg, d := mergeConfig(model, os.Getenv)
+	diags.Append(d...)
+	return cfg, true
+}
+
 // ValidateConfig rejects contradictory and incomplete settings at plan time, before any network
 // call. It reads the environment fallbacks too: a contradiction between the provider block and
 // an ARM_* variable is as fatal as one inside the block.
 func (p *aksProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
-	var model providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := readConfig(ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	cfg, diags := mergeConfig(model, os.Getenv)
-	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(cfg.validate()...)
 }
 
 func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var model providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := readConfig(ctx, req.Config, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	cfg, diags := mergeConfig(model, os.Getenv)
-	resp.Diagnostics.Append(diags...)
 	for attr := range cfg.unknown {
 		resp.Diagnostics.AddAttributeError(path.Root(attr), "Provider setting not known yet",
 			fmt.Sprintf("%s depends on a value that is only known after apply. The aks provider needs its settings to plan; set it from a variable or a value known at plan time.", attr))
