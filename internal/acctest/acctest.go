@@ -17,9 +17,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
+	"github.com/aksforge/terraform-provider-aks/internal/emulator/pki"
 	"github.com/aksforge/terraform-provider-aks/internal/provider"
 )
 
@@ -36,6 +38,14 @@ const DefaultLRODuration = 20 * time.Millisecond
 // ProtoV6ProviderFactories serves the aks provider in-process to the terraform CLI.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"aks": providerserver.NewProtocol6WithError(provider.New(ProviderVersion, ProviderCommit)()),
+}
+
+// Test runs the steps as one resource.Test of the aks provider served in-process. A test that
+// needs more of resource.TestCase (CheckDestroy, Terraform version checks, other providers)
+// builds its TestCase itself.
+func Test(t *testing.T, steps []resource.TestStep) {
+	t.Helper()
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: ProtoV6ProviderFactories, Steps: steps})
 }
 
 // The environment variables a test's provider must not inherit from the machine or an earlier
@@ -55,14 +65,14 @@ var authEnvironment = []string{
 // every emulator of the process must be signed by the same CA.
 var shared struct {
 	once   sync.Once
-	ca     *emulator.CA
+	ca     *pki.CA
 	bundle string
 	err    error
 }
 
-func sharedCA() (*emulator.CA, string, error) {
+func sharedCA() (*pki.CA, string, error) {
 	shared.once.Do(func() {
-		ca, err := emulator.NewCA()
+		ca, err := pki.NewCA()
 		if err != nil {
 			shared.err = fmt.Errorf("creating the emulator CA: %w", err)
 			return
@@ -139,6 +149,14 @@ func NewEmulator(t *testing.T, opts ...EmulatorOption) *emulator.Server {
 	// The shared bundle holds the same CA as the server's own and is the one Go has read.
 	t.Setenv("SSL_CERT_FILE", bundle)
 	return srv
+}
+
+// NewAccEmulator is the start of an acceptance test: PreCheck, so that a test that will not run
+// starts no emulator, then NewEmulator.
+func NewAccEmulator(t *testing.T, opts ...EmulatorOption) *emulator.Server {
+	t.Helper()
+	PreCheck(t)
+	return NewEmulator(t, opts...)
 }
 
 // UnsetEnv empties environment variables for the rest of the test, for tests that configure

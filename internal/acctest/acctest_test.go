@@ -3,6 +3,7 @@ package acctest
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,6 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/network/armnetwork/v7"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
 )
@@ -63,23 +63,22 @@ func TestJournalChecks(t *testing.T) {
 		t.Fatalf("ListKubernetesVersions through the emulator: %v", err)
 	}
 
+	// The checks read what a real emulator journals: paths matched case-insensitively, any
+	// method with "", the Entra ID token request not an ARM call.
 	const versionsPath = `/providers/Microsoft.ContainerService/locations/eastus/kubernetesVersions$`
-	if err := ExpectCallCount(srv, "GET", versionsPath, 1)(nil); err != nil {
-		t.Errorf("ExpectCallCount(1) after one call: %v", err)
+	for _, check := range []JournalCheck{
+		ExpectCalls(srv, ARMCall(http.MethodGet, versionsPath), 1),
+		ExpectCalls(srv, ARMCall("", strings.ToLower(versionsPath)), 1),
+		ExpectEach(srv, AnyCall(http.MethodPost, `/oauth2/v2\.0/token$`), Succeeded()),
+		ExpectCalls(srv, ARMCall(http.MethodPost, `/oauth2/`), 0),
+		ExpectNoWrites(srv),
+	} {
+		if err := check.Err(); err != nil {
+			t.Error(err)
+		}
 	}
-	if err := ExpectCallCount(srv, "GET", versionsPath, 2)(nil); err == nil || !strings.Contains(err.Error(), "saw 1") {
-		t.Errorf("ExpectCallCount(2) after one call: %v, want a failure saying it saw 1", err)
-	}
-	if err := ExpectCallCount(srv, "", strings.ToLower(versionsPath), 1)(nil); err != nil {
-		t.Errorf("paths must match case-insensitively and any method with \"\": %v", err)
-	}
-	planResp := &plancheck.CheckPlanResponse{}
-	PlanExpectCallCount(srv, "PUT", versionsPath, 0).CheckPlan(ctx, plancheck.CheckPlanRequest{}, planResp)
-	if planResp.Error != nil {
-		t.Errorf("PlanExpectCallCount(PUT, 0): %v", planResp.Error)
-	}
-	if err := ExpectNoWrites(srv)(nil); err != nil {
-		t.Errorf("ExpectNoWrites after a read: %v", err)
+	if err := ExpectCalls(srv, ARMCall(http.MethodGet, versionsPath), 2).Err(); err == nil || !strings.Contains(err.Error(), "saw 1") {
+		t.Errorf("ExpectCalls(2) after one call: %v, want a failure saying it saw 1", err)
 	}
 
 	vnets, err := armnetwork.NewVirtualNetworksClient(emulator.DefaultSubscriptionID, cred, SDKOptions(srv))
@@ -99,20 +98,16 @@ func TestJournalChecks(t *testing.T) {
 		t.Fatalf("creating a virtual network: %v", err)
 	}
 
-	writes := WriteCalls(srv)
-	if len(writes) != 1 || writes[0].Method != "PUT" || !strings.HasSuffix(writes[0].Path, "/virtualNetworks/vnet-journal") {
-		t.Errorf("WriteCalls = %v, want the one PUT of the virtual network", writes)
+	if err := ExpectWrites(srv, "PUT /subscriptions/"+emulator.DefaultSubscriptionID+"/resourceGroups/rg-aks-test/providers/Microsoft.Network/virtualNetworks/vnet-journal").Err(); err != nil {
+		t.Errorf("after creating a virtual network: %v", err)
 	}
-	if err := ExpectNoWrites(srv)(nil); err == nil || !strings.Contains(err.Error(), "vnet-journal") {
+	if err := ExpectNoWrites(srv).Err(); err == nil || !strings.Contains(err.Error(), "vnet-journal") {
 		t.Errorf("ExpectNoWrites after a PUT: %v, want a failure listing it", err)
 	}
 
-	ResetJournal(srv)()
-	if err := ExpectCallCount(srv, "", ".", 0)(nil); err != nil {
+	srv.ResetJournal()
+	if err := ExpectNoRequests(srv).Err(); err != nil {
 		t.Errorf("after ResetJournal: %v", err)
-	}
-	if _, err := MatchingCalls(srv, "GET", "("); err == nil {
-		t.Error("MatchingCalls accepted a broken regular expression")
 	}
 }
 

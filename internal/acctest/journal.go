@@ -1,110 +1,105 @@
 package acctest
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
-	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
 )
 
-// WriteCalls returns the journal entries that changed (or tried to change) ARM state.
-func WriteCalls(srv *emulator.Server) []emulator.JournalEntry {
-	var writes []emulator.JournalEntry
-	for _, e := range srv.Journal() {
-		if e.IsWrite() {
-			writes = append(writes, e)
-		}
-	}
-	return writes
+// Journal is what the journal checks read: the requests an emulator served since its journal was
+// last reset. *emulator.Server is one.
+type Journal interface {
+	Journal() []emulator.JournalEntry
 }
 
-// MatchingCalls returns the journal entries whose method equals method (any method when "") and
-// whose path matches the regular expression pathPattern (case-insensitively, as ARM routes).
-func MatchingCalls(srv *emulator.Server, method, pathPattern string) ([]emulator.JournalEntry, error) {
-	re, err := regexp.Compile("(?i)" + pathPattern)
-	if err != nil {
-		return nil, fmt.Errorf("path pattern %q: %w", pathPattern, err)
+// CallMatcher selects entries of the emulator's journal. Build one with ARMCall, AnyCall or
+// Writes; the zero value matches every request.
+type CallMatcher struct {
+	method  string         // "" for any method
+	path    *regexp.Regexp // nil for any path
+	armOnly bool           // only ARM requests (paths under /subscriptions/)
+	writes  bool           // only requests that changed, or tried to change, ARM state
+	status  int            // only requests answered with this status; 0 for any
+}
+
+// ARMCall matches the ARM requests (paths under /subscriptions/, so no Entra ID or cloud metadata
+// request) with method ("" for any) whose path matches the regular expression pathPattern,
+// case-insensitively as ARM routes. An empty pattern matches every path.
+func ARMCall(method, pathPattern string) CallMatcher {
+	m := AnyCall(method, pathPattern)
+	m.armOnly = true
+	return m
+}
+
+// AnyCall matches the requests of any kind (Entra ID, cloud metadata or ARM) with method ("" for
+// any) whose path matches the regular expression pathPattern, case-insensitively. A pattern that
+// does not compile panics: it is a mistake in the test.
+func AnyCall(method, pathPattern string) CallMatcher {
+	return CallMatcher{method: method, path: regexp.MustCompile("(?i)" + pathPattern)}
+}
+
+// Writes matches the requests that changed, or tried to change, ARM state: PUT, PATCH, DELETE and
+// POST except the read-like credential actions (emulator.JournalEntry.IsWrite).
+func Writes() CallMatcher { return CallMatcher{writes: true} }
+
+// AnsweredWith narrows m to the requests the emulator answered with status.
+func (m CallMatcher) AnsweredWith(status int) CallMatcher {
+	m.status = status
+	return m
+}
+
+// matches reports whether m selects the journal entry e.
+func (m CallMatcher) matches(e emulator.JournalEntry) bool {
+	switch {
+	case m.method != "" && !strings.EqualFold(e.Method, m.method):
+		return false
+	case m.path != nil && !m.path.MatchString(e.Path):
+		return false
+	case m.armOnly && !strings.HasPrefix(strings.ToLower(e.Path), "/subscriptions/"):
+		return false
+	case m.writes && !e.IsWrite():
+		return false
+	case m.status != 0 && e.Status != m.status:
+		return false
 	}
+	return true
+}
+
+// In returns the entries of j's journal that m selects, in the order they were served.
+func (m CallMatcher) In(j Journal) []emulator.JournalEntry {
 	var matches []emulator.JournalEntry
-	for _, e := range srv.Journal() {
-		if (method == "" || strings.EqualFold(e.Method, method)) && re.MatchString(e.Path) {
+	for _, e := range j.Journal() {
+		if m.matches(e) {
 			matches = append(matches, e)
 		}
 	}
-	return matches, nil
+	return matches
 }
 
-// ExpectNoWrites fails when the emulator saw any write since its journal was last reset.
-func ExpectNoWrites(srv *emulator.Server) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if writes := WriteCalls(srv); len(writes) > 0 {
-			return fmt.Errorf("expected no writes, the emulator saw %d:\n%s", len(writes), FormatJournal(writes))
-		}
-		return nil
+// String describes m in failure messages.
+func (m CallMatcher) String() string {
+	var b strings.Builder
+	switch {
+	case m.writes:
+		b.WriteString("write")
+	case m.method == "":
+		b.WriteString("any-method")
+	default:
+		b.WriteString(m.method)
 	}
-}
-
-// ExpectCallCount fails unless the emulator saw exactly n requests matching method and the
-// path regular expression since its journal was last reset.
-func ExpectCallCount(srv *emulator.Server, method, pathPattern string, n int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		return checkCallCount(srv, method, pathPattern, n)
+	if m.armOnly {
+		b.WriteString(" ARM")
 	}
-}
-
-// PlanExpectCallCount is ExpectCallCount as a plan check, for ConfigPlanChecks (PreApply,
-// PostApplyPreRefresh, ...): it counts the requests made up to that point of the step.
-func PlanExpectCallCount(srv *emulator.Server, method, pathPattern string, n int) plancheck.PlanCheck {
-	return callCountPlanCheck{srv: srv, method: method, pathPattern: pathPattern, n: n}
-}
-
-type callCountPlanCheck struct {
-	srv         *emulator.Server
-	method      string
-	pathPattern string
-	n           int
-}
-
-func (c callCountPlanCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	resp.Error = checkCallCount(c.srv, c.method, c.pathPattern, c.n)
-}
-
-func checkCallCount(srv *emulator.Server, method, pathPattern string, n int) error {
-	matches, err := MatchingCalls(srv, method, pathPattern)
-	if err != nil {
-		return err
+	b.WriteString(" request(s)")
+	if m.path != nil {
+		fmt.Fprintf(&b, " on paths matching %q", strings.TrimPrefix(m.path.String(), "(?i)"))
 	}
-	if len(matches) != n {
-		what := method
-		if what == "" {
-			what = "any method"
-		}
-		return fmt.Errorf("expected %d %s request(s) on paths matching %q, the emulator saw %d; its whole journal:\n%s",
-			n, what, pathPattern, len(matches), FormatJournal(srv.Journal()))
+	if m.status != 0 {
+		fmt.Fprintf(&b, " answered %d", m.status)
 	}
-	return nil
-}
-
-// RequireNoRequests fails the test when the emulator saw any request at all (Entra ID, cloud
-// metadata or ARM): what a configuration rejected at plan time must never cause.
-func RequireNoRequests(t *testing.T, srv *emulator.Server) {
-	t.Helper()
-	if journal := srv.Journal(); len(journal) > 0 {
-		t.Fatalf("expected no requests to the emulator, it saw %d:\n%s", len(journal), FormatJournal(journal))
-	}
-}
-
-// ResetJournal returns a PreConfig function that empties the journal before a step, so that the
-// step's checks count only its own requests.
-func ResetJournal(srv *emulator.Server) func() {
-	return srv.ResetJournal
+	return b.String()
 }
 
 // FormatJournal renders journal entries one per line for failure messages.
@@ -122,4 +117,18 @@ func FormatJournal(entries []emulator.JournalEntry) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// writeSequence renders each write as "METHOD path", the path from after "/managedClusters/" when
+// it has that segment ("PUT aks-demo/agentPools/nodepool1"), else whole.
+func writeSequence(entries []emulator.JournalEntry) []string {
+	var out []string
+	for _, e := range entries {
+		path := e.Path
+		if i := strings.Index(strings.ToLower(path), "/managedclusters/"); i >= 0 {
+			path = path[i+len("/managedclusters/"):]
+		}
+		out = append(out, e.Method+" "+path)
+	}
+	return out
 }

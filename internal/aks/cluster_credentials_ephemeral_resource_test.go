@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -18,17 +19,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/aksforge/terraform-provider-aks/internal/acctest"
 )
 
-// clusterAndEchoProviders adds terraform-plugin-testing's echo provider, which copies an
-// ephemeral value into a state the test can inspect.
-func clusterAndEchoProviders() map[string]func() (tfprotov6.ProviderServer, error) {
-	out := map[string]func() (tfprotov6.ProviderServer, error){"echo": echoprovider.NewProviderServer()}
-	for k, v := range clusterProviders {
-		out[k] = v
-	}
-	return out
+// testCredentials applies cluster, then the steps, with terraform-plugin-testing's echo
+// provider beside aks (it copies an ephemeral value into a state the test can inspect), on the
+// Terraform versions that have ephemeral resources.
+func testCredentials(t *testing.T, cluster string, steps ...resource.TestStep) {
+	t.Helper()
+	providers := map[string]func() (tfprotov6.ProviderServer, error){"echo": echoprovider.NewProviderServer()}
+	maps.Copy(providers, acctest.ProtoV6ProviderFactories)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   acctest.EphemeralResourcesTerraform,
+		ProtoV6ProviderFactories: providers,
+		Steps:                    append([]resource.TestStep{{Config: cluster}}, steps...),
+	})
 }
 
 // credentialsHCL adds the ephemeral credentials (the user's or the administrator's) echoed into
@@ -51,43 +57,36 @@ resource "echo" %q {}
 // The guide's `az aks get-credentials` as an ephemeral resource: the kubeconfig and its parts
 // reach what consumes them (here the echo provider), never aks_cluster's state nor a TRACE log.
 func TestAccClusterCredentials_ephemeral(t *testing.T) {
-	srv := newEmulator(t)
+	srv := acctest.NewAccEmulator(t)
 	logFile := filepath.Join(t.TempDir(), "trace.log")
 	t.Setenv("TF_ACC_LOG_PATH", logFile)
 	cluster := guideCluster()
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: clusterAndEchoProviders(),
-		Steps: []resource.TestStep{
-			{Config: cluster},
-			{
-				PreConfig: srv.ResetJournal,
-				Config:    credentialsHCL(cluster, false),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https://aks-demo-[0-9a-f]+\.hcp\.eastus\.azmk8s\.io:443$`))),
-					statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("cluster_ca_certificate"), knownvalue.StringRegexp(regexp.MustCompile(`^-----BEGIN CERTIFICATE-----`))),
-					statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("client_certificate"), knownvalue.StringRegexp(regexp.MustCompile(`^-----BEGIN CERTIFICATE-----`))),
-					statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("client_key"), knownvalue.StringRegexp(regexp.MustCompile(`PRIVATE KEY-----`))),
-					statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("token"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
-					statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("username"), knownvalue.StringExact("clusterUser_rg-aks-demo_aks-demo")),
-					statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("kube_config_raw"), knownvalue.StringRegexp(regexp.MustCompile(`(?s)apiVersion: v1.*current-context: aks-demo`))),
-					credentialsKeptOut{logFile: logFile},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					expectCalls(srv, http.MethodPost, `/listClusterUserCredential$`, 2), // opened at plan and at apply
-					expectCalls(srv, http.MethodPost, `/listClusterAdminCredential$`, 0),
-				),
-			},
-			{
-				// The administrator's credentials.
-				Config: credentialsHCL(cluster, true),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("echo.admin_credentials", tfjsonpath.New("data").AtMapKey("username"), knownvalue.StringExact("clusterAdmin_rg-aks-demo_aks-demo")),
-					statecheck.ExpectKnownValue("echo.admin_credentials", tfjsonpath.New("data").AtMapKey("admin"), knownvalue.Bool(true)),
-				},
+	testCredentials(t, cluster,
+		resource.TestStep{
+			PreConfig: srv.ResetJournal,
+			Config:    credentialsHCL(cluster, false),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("host"), knownvalue.StringRegexp(regexp.MustCompile(`^https://aks-demo-[0-9a-f]+\.hcp\.eastus\.azmk8s\.io:443$`))),
+				statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("cluster_ca_certificate"), knownvalue.StringRegexp(regexp.MustCompile(`^-----BEGIN CERTIFICATE-----`))),
+				statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("client_certificate"), knownvalue.StringRegexp(regexp.MustCompile(`^-----BEGIN CERTIFICATE-----`))),
+				statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("client_key"), knownvalue.StringRegexp(regexp.MustCompile(`PRIVATE KEY-----`))),
+				statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("token"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f]{64}$`))),
+				statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("username"), knownvalue.StringExact("clusterUser_rg-aks-demo_aks-demo")),
+				statecheck.ExpectKnownValue("echo.credentials", tfjsonpath.New("data").AtMapKey("kube_config_raw"), knownvalue.StringRegexp(regexp.MustCompile(`(?s)apiVersion: v1.*current-context: aks-demo`))),
+				credentialsKeptOut{logFile: logFile},
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPost, `/listClusterUserCredential$`), 2), // opened at plan and at apply
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPost, `/listClusterAdminCredential$`), 0),
 			},
 		},
-	})
+		resource.TestStep{
+			// The administrator's credentials.
+			Config: credentialsHCL(cluster, true),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("echo.admin_credentials", tfjsonpath.New("data").AtMapKey("username"), knownvalue.StringExact("clusterAdmin_rg-aks-demo_aks-demo")),
+				statecheck.ExpectKnownValue("echo.admin_credentials", tfjsonpath.New("data").AtMapKey("admin"), knownvalue.Bool(true)),
+			},
+		},
+	)
 }
 
 // credentialsKeptOut checks that none of the secrets the echo provider received appears in
@@ -140,22 +139,17 @@ func (c credentialsKeptOut) CheckState(_ context.Context, req statecheck.CheckSt
 
 // Admin credentials of a cluster with local accounts disabled are refused with the reason and the fix.
 func TestAccClusterCredentials_adminWithLocalAccountsDisabled(t *testing.T) {
-	srv := newEmulator(t)
+	srv := acctest.NewAccEmulator(t)
 	cluster := clusterHCL("aks-demo", guideNetwork+"\n  azure_rbac_enabled = true\n  local_account_disabled = true", guidePool)
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: clusterAndEchoProviders(),
-		Steps: []resource.TestStep{
-			{Config: cluster},
-			{
-				PreConfig:   srv.ResetJournal,
-				Config:      credentialsHCL(cluster, true),
-				ExpectError: regexp.MustCompile(`Admin credentials are disabled on this cluster(?s).*admin = false`),
-			},
+	testCredentials(t, cluster,
+		resource.TestStep{
+			PreConfig:   srv.ResetJournal,
+			Config:      credentialsHCL(cluster, true),
+			ExpectError: regexp.MustCompile(`Admin credentials are disabled on this cluster(?s).*admin = false`),
 		},
-	})
-	if n := len(armCalls(srv, http.MethodPost, `/listClusterAdminCredential$`)); n != 0 {
-		t.Errorf("the admin credentials were asked for %d times; the refusal must come before", n)
+	)
+	if err := acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPost, `/listClusterAdminCredential$`), 0).Err(); err != nil {
+		t.Errorf("the refusal must come before asking for the admin credentials: %v", err)
 	}
 }
 

@@ -35,34 +35,30 @@ data "aks_kubernetes_versions" "all" {
 // emulator answers to the SDK directly, minor by minor and patch by patch, with and without
 // preview versions, and with the seed's documented facts.
 func TestAccKubernetesVersionsDataSource_MatchesTheEmulator(t *testing.T) {
-	acctest.PreCheck(t)
-	srv := acctest.NewEmulator(t)
+	srv := acctest.NewAccEmulator(t)
 	served := servedVersions(t, srv, "eastus")
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			// A display name works as well as the ARM name.
-			Config: fmt.Sprintf(kubernetesVersionsConfig, "East US"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions"), served.list(false)),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("versions"), served.list(true)),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("default_version"), knownvalue.StringExact(served.defaultPatch)),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("latest_version"), knownvalue.StringExact(served.latest(false))),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("latest_version"), knownvalue.StringExact(served.latest(true))),
-				// The seed's catalogue (internal/ARCHITECTURE.md): 1.33.3 is the default and the newest
-				// GA patch, 1.34.0 the only preview, 1.28 offers long-term support.
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("default_version"), knownvalue.StringExact("1.33.3")),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.33.3")),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.34.0")),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions"), knownvalue.ListSizeExact(6)),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("versions"), knownvalue.ListSizeExact(7)),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions").AtSliceIndex(0).AtMapKey("support_plans"),
-					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("KubernetesOfficial"), knownvalue.StringExact("AKSLongTermSupport")})),
-			},
-			Check: acctest.ExpectNoWrites(srv),
-		}},
-	})
+	acctest.Test(t, []resource.TestStep{{
+		// A display name works as well as the ARM name.
+		Config: fmt.Sprintf(kubernetesVersionsConfig, "East US"),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions"), served.list(false)),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("versions"), served.list(true)),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("default_version"), knownvalue.StringExact(served.defaultPatch)),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("latest_version"), knownvalue.StringExact(served.latest(false))),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("latest_version"), knownvalue.StringExact(served.latest(true))),
+			// The seed's catalogue (internal/ARCHITECTURE.md): 1.33.3 is the default and the newest
+			// GA patch, 1.34.0 the only preview, 1.28 offers long-term support.
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("default_version"), knownvalue.StringExact("1.33.3")),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.33.3")),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.34.0")),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions"), knownvalue.ListSizeExact(6)),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("versions"), knownvalue.ListSizeExact(7)),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions").AtSliceIndex(0).AtMapKey("support_plans"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("KubernetesOfficial"), knownvalue.StringExact("AKSLongTermSupport")})),
+			acctest.ExpectNoWrites(srv),
+		},
+	}})
 }
 
 // TestAccKubernetesVersionsDataSource_SemverOrder serves a catalogue whose minors and patches
@@ -94,24 +90,21 @@ func TestAccKubernetesVersionsDataSource_SemverOrder(t *testing.T) {
 			"support_plans":  knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("KubernetesOfficial")}),
 		})
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(kubernetesVersionsConfig, "westeurope"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions"), knownvalue.ListExact([]knownvalue.Check{
-					minor("1.9", false, true, "1.9.9", "1.9.10"),
-				})),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("versions"), knownvalue.ListExact([]knownvalue.Check{
-					minor("1.9", false, true, "1.9.9", "1.9.10"),
-					minor("1.10", true, false, "1.10.2", "1.10.10"),
-				})),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("default_version"), knownvalue.StringExact("1.9.10")),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.9.10")),
-				statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.10.10")),
-			},
-		}},
-	})
+	acctest.Test(t, []resource.TestStep{{
+		Config: fmt.Sprintf(kubernetesVersionsConfig, "westeurope"),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("versions"), knownvalue.ListExact([]knownvalue.Check{
+				minor("1.9", false, true, "1.9.9", "1.9.10"),
+			})),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("versions"), knownvalue.ListExact([]knownvalue.Check{
+				minor("1.9", false, true, "1.9.9", "1.9.10"),
+				minor("1.10", true, false, "1.10.2", "1.10.10"),
+			})),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("default_version"), knownvalue.StringExact("1.9.10")),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.ga", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.9.10")),
+			statecheck.ExpectKnownValue("data.aks_kubernetes_versions.all", tfjsonpath.New("latest_version"), knownvalue.StringExact("1.10.10")),
+		},
+	}})
 }
 
 // servedCatalogue is the emulator's answer, read through the SDK and arranged the way the data

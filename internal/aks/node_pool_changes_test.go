@@ -9,7 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/aksforge/terraform-provider-aks/internal/acctest"
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
@@ -56,8 +56,7 @@ func (a poolArguments) hcl() string {
 // mapped onto the calls it needs: an update is one PUT (or none for provider-side settings, or the
 // node image upgrade call), a replacement a DELETE and a PUT.
 func TestAccNodePool_eachAttributeUpdateOrReplace(t *testing.T) {
-	srv := newEmulator(t)
-	cluster := createCluster(t, srv, testCluster{Windows: true, SubnetID: subnetID("vnet-aks-demo", "snet-system")})
+	srv, cluster := newEmulatorWithCluster(t, testCluster{Windows: true, SubnetID: subnetID("vnet-aks-demo", "snet-system")})
 	other := createCluster(t, srv, testCluster{Name: "aks-other", Windows: true, SubnetID: subnetID("vnet-aks-demo", "snet-system")})
 
 	type change struct {
@@ -65,7 +64,7 @@ func TestAccNodePool_eachAttributeUpdateOrReplace(t *testing.T) {
 		set       poolArguments
 		action    plancheck.ResourceActionType
 		calls     string // "put", "none", "image", "replace"
-		preConfig func()
+		preConfig func() // in place of emptying the journal before the step
 	}
 	base := poolArguments{
 		"cluster_id":           fmt.Sprintf("%q", cluster),
@@ -102,11 +101,7 @@ func TestAccNodePool_eachAttributeUpdateOrReplace(t *testing.T) {
   }`}, action: plancheck.ResourceActionUpdate, calls: "none"},
 		{
 			what: "node_image_version latest", set: poolArguments{"node_image_version": `"latest"`}, action: plancheck.ResourceActionUpdate, calls: "image",
-			preConfig: func() {
-				if err := srv.Mutate(emulator.Mutation{Kind: emulator.MutateReleaseNodeImage, OSSKU: "AzureLinux", Version: released}); err != nil {
-					t.Fatal(err)
-				}
-			},
+			preConfig: releaseNodeImage(t, srv, "AzureLinux", released),
 		},
 		{what: "vm_size", set: poolArguments{"vm_size": `"Standard_D2s_v3"`}, action: plancheck.ResourceActionReplace, calls: "replace"},
 		{what: "os_disk_size_gb", set: poolArguments{"os_disk_size_gb": "40"}, action: plancheck.ResourceActionReplace, calls: "replace"},
@@ -129,56 +124,43 @@ func TestAccNodePool_eachAttributeUpdateOrReplace(t *testing.T) {
 	}
 
 	steps := []resource.TestStep{{
-		Config: base.hcl(),
-		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-			plancheck.ExpectResourceAction(poolAddress, plancheck.ResourceActionCreate),
-		}},
+		Config:           base.hcl(),
+		ConfigPlanChecks: expectPlan(poolAddress, plancheck.ResourceActionCreate),
 	}}
 	current := base
 	for _, c := range changes {
 		current = current.with(c.set)
 		pre := srv.ResetJournal
 		if c.preConfig != nil {
-			preConfig := c.preConfig
-			pre = func() { preConfig(); srv.ResetJournal() }
+			pre = c.preConfig // which empties the journal too
 		}
 		steps = append(steps, resource.TestStep{
-			PreConfig: pre,
-			Config:    current.hcl(),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(poolAddress, c.action),
-			}},
-			Check: expectChangeCalls(srv, c.what, c.calls),
+			PreConfig:         pre,
+			Config:            current.hcl(),
+			ConfigPlanChecks:  expectPlan(poolAddress, c.action),
+			ConfigStateChecks: []statecheck.StateCheck{changeCalls(srv, c.what, c.calls)},
 		})
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
+	acctest.Test(t, steps)
 }
 
-// expectChangeCalls checks the writes of one applied change.
-func expectChangeCalls(srv *emulator.Server, what, calls string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		puts := len(armCalls(srv, http.MethodPut, `/agentPools/[^/]+$`))
-		deletes := len(armCalls(srv, http.MethodDelete, `/agentPools/[^/]+$`))
-		images := len(armCalls(srv, http.MethodPost, `/upgradeNodeImageVersion$`))
-		writes := len(acctest.WriteCalls(srv))
-		var ok bool
-		switch calls {
-		case "put":
-			ok = puts == 1 && writes == 1
-		case "none":
-			ok = writes == 0
-		case "image":
-			ok = images == 1 && writes == 1
-		case "replace":
-			ok = puts == 1 && deletes == 1 && writes == 2
-		}
-		if !ok {
-			return fmt.Errorf("%s: want %s, got %d PUT, %d DELETE, %d upgradeNodeImageVersion, %d writes:\n%s",
-				what, calls, puts, deletes, images, writes, acctest.FormatJournal(acctest.WriteCalls(srv)))
-		}
-		return nil
+// changeCalls checks the writes of one applied change: "put" one agentPools PUT, "none" no
+// write, "image" one upgradeNodeImageVersion, "replace" one DELETE and one PUT; nothing else.
+func changeCalls(srv *emulator.Server, what, calls string) acctest.JournalCheck {
+	puts := acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/[^/]+$`), 1)
+	writes := func(n int) acctest.JournalCheck { return acctest.ExpectCalls(srv, acctest.Writes(), n) }
+	var checks []acctest.JournalCheck
+	switch calls {
+	case "put":
+		checks = []acctest.JournalCheck{puts, writes(1)}
+	case "none":
+		checks = []acctest.JournalCheck{writes(0)}
+	case "image":
+		checks = []acctest.JournalCheck{acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPost, `/upgradeNodeImageVersion$`), 1), writes(1)}
+	case "replace":
+		checks = []acctest.JournalCheck{puts, acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, `/agentPools/[^/]+$`), 1), writes(2)}
+	default:
+		panic("unknown calls " + calls)
 	}
+	return acctest.All(checks...).Named(what + ": want " + calls)
 }

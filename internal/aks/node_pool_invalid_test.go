@@ -14,7 +14,7 @@ import (
 // Invalid configurations fail at plan time with the attribute, the rule and the fix, and the
 // emulator sees no write.
 func TestAccNodePool_invalidConfigurationsFailAtPlan(t *testing.T) {
-	srv := newEmulator(t)
+	srv := acctest.NewAccEmulator(t)
 	managed := createCluster(t, srv, testCluster{Name: "aks-demo"})
 	subnets := createCluster(t, srv, testCluster{Name: "aks-subnets", SubnetID: subnetID("vnet-aks-demo", "snet-system")})
 	defender := createCluster(t, srv, testCluster{Name: "aks-defender", KubernetesVersion: "1.28.15", Defender: true})
@@ -92,7 +92,7 @@ func TestAccNodePool_invalidConfigurationsFailAtPlan(t *testing.T) {
 		}
 		steps = append(steps, resource.TestStep{
 			PreConfig: func() {
-				if err := expectNoWrites(srv); err != nil {
+				if err := acctest.ExpectNoWrites(srv).Err(); err != nil {
 					t.Fatalf("after %q: %v", previous, err)
 				}
 			},
@@ -101,11 +101,8 @@ func TestAccNodePool_invalidConfigurationsFailAtPlan(t *testing.T) {
 			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)), // terraform wraps messages
 		})
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
-	if err := expectNoWrites(srv); err != nil {
+	acctest.Test(t, steps)
+	if err := acctest.ExpectNoWrites(srv).Err(); err != nil {
 		t.Fatalf("after %q: %v", cases[len(cases)-1].name, err)
 	}
 }
