@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
-	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -18,7 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"gopkg.in/yaml.v3"
 
-	"github.com/aksforge/terraform-provider-aks/internal/agentpools"
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
 	"github.com/aksforge/terraform-provider-aks/internal/rules"
 )
@@ -100,7 +99,7 @@ func (e *clusterCredentialsEphemeralResource) Open(ctx context.Context, req ephe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := agentpools.ParseClusterID(config.ClusterID.ValueString())
+	id, err := aksapi.ParseClusterID(config.ClusterID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cluster_id"), "Invalid managed cluster ID", err.Error())
 		return
@@ -108,8 +107,8 @@ func (e *clusterCredentialsEphemeralResource) Open(ctx context.Context, req ephe
 	admin := config.Admin.ValueBool()
 
 	// The cluster is read first so that a refusal can be explained before asking for secrets.
-	mc, err := e.client.AgentPools.Cluster(ctx, id)
-	if agentpools.IsNotFound(err) {
+	mc, err := e.client.AKS.CachedCluster(ctx, id)
+	if aksapi.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("cluster_id"), "Managed cluster not found", fmt.Sprintf("There is no managed cluster %s in resource group %s.", id.Name, id.ResourceGroup))
 		return
 	}
@@ -124,7 +123,7 @@ func (e *clusterCredentialsEphemeralResource) Open(ctx context.Context, req ephe
 
 	// The provider logs HTTP bodies at TRACE; this response body is the kubeconfig itself.
 	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "http_response_body")
-	kubeconfig, err := e.listCredentials(ctx, id, admin)
+	kubeconfig, err := e.client.AKS.ListClusterCredentials(ctx, id, admin)
 	if err != nil {
 		var respErr *azcore.ResponseError
 		// The cluster was read a moment ago; this catches local accounts disabled in between.
@@ -151,36 +150,7 @@ func (e *clusterCredentialsEphemeralResource) Open(ctx context.Context, req ephe
 	resp.Diagnostics.Append(resp.Result.Set(ctx, result)...)
 }
 
-// listCredentials lists the user's or the administrator's credentials and returns the first
-// kubeconfig.
-func (e *clusterCredentialsEphemeralResource) listCredentials(ctx context.Context, id agentpools.ClusterID, admin bool) ([]byte, error) {
-	client, err := armcontainerservice.NewManagedClustersClient(id.SubscriptionID, e.client.Credential, e.client.ARMOptions)
-	if err != nil {
-		return nil, err
-	}
-	var results armcontainerservice.CredentialResults
-	if admin {
-		resp, err := client.ListClusterAdminCredentials(ctx, id.ResourceGroup, id.Name, nil)
-		if err != nil {
-			return nil, err
-		}
-		results = resp.CredentialResults
-	} else {
-		resp, err := client.ListClusterUserCredentials(ctx, id.ResourceGroup, id.Name, nil)
-		if err != nil {
-			return nil, err
-		}
-		results = resp.CredentialResults
-	}
-	for _, kc := range results.Kubeconfigs {
-		if kc != nil && len(kc.Value) > 0 {
-			return kc.Value, nil
-		}
-	}
-	return nil, fmt.Errorf("AKS returned no kubeconfig for cluster %s", id.Name)
-}
-
-func localAccountsDisabledDetail(id agentpools.ClusterID) string {
+func localAccountsDisabledDetail(id aksapi.ClusterID) string {
 	return fmt.Sprintf("Cluster %s has local accounts disabled (local_account_disabled = true), so AKS hands out no static admin credentials: "+
 		"\"Getting static credential isn't allowed because this cluster is set to disable local accounts.\"\n\n"+
 		"Fix: set admin = false to get the user credentials, which authenticate with Microsoft Entra ID (kubelogin), and grant the identity a role on the cluster "+

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/aksforge/terraform-provider-aks/internal/agentpools"
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
 	"github.com/aksforge/terraform-provider-aks/internal/rules"
 )
@@ -48,16 +48,8 @@ func (d *clusterDataSource) Metadata(_ context.Context, req datasource.MetadataR
 }
 
 func (d *clusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	doc := clusterDocs
-	str := func(name string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: doc[name]}
-	}
-	flag := func(name string) schema.BoolAttribute {
-		return schema.BoolAttribute{Computed: true, MarkdownDescription: doc[name]}
-	}
-	strs := func(name string) schema.SetAttribute {
-		return schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: doc[name]}
-	}
+	doc := computedDocs(clusterDocs)
+	str, flag, strs := doc.str, doc.flag, doc.strs
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An existing AKS managed cluster, as `az aks show` shows it, found by `id` or by `name` and `resource_group_name`: " +
 			"everything `aks_cluster` exposes, with its default (first System) node pool. Nothing secret is read: no credentials are listed, so a Reader can use it; " +
@@ -95,56 +87,41 @@ func (d *clusterDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"fqdn":                            str("fqdn"),
 			"private_fqdn":                    str("private_fqdn"),
 			"portal_fqdn":                     str("portal_fqdn"),
-			"kubelet_identity": schema.SingleNestedAttribute{
-				Computed: true, MarkdownDescription: doc["kubelet_identity"],
-				Attributes: map[string]schema.Attribute{
-					"client_id":                 str("client_id"),
-					"object_id":                 str("object_id"),
-					"user_assigned_identity_id": str("user_assigned_identity_id"),
-				},
-			},
-			"identity": schema.SingleNestedAttribute{
-				Computed: true, MarkdownDescription: doc["identity"],
-				Attributes: map[string]schema.Attribute{
-					"type":         str("identity.type"),
-					"identity_ids": strs("identity_ids"),
-					"principal_id": str("principal_id"),
-					"tenant_id":    str("tenant_id"),
-				},
-			},
-			"network_profile": schema.SingleNestedAttribute{
-				Computed: true, MarkdownDescription: doc["network_profile"],
-				Attributes: map[string]schema.Attribute{
-					"network_plugin":      str("network_plugin"),
-					"network_plugin_mode": str("network_plugin_mode"),
-					"network_policy":      str("network_policy"),
-					"network_dataplane":   str("network_dataplane"),
-					"load_balancer_sku":   str("load_balancer_sku"),
-					"outbound_type":       str("outbound_type"),
-					"pod_cidr":            str("pod_cidr"),
-					"service_cidr":        str("service_cidr"),
-					"dns_service_ip":      str("dns_service_ip"),
-				},
-			},
-			"linux_profile": schema.SingleNestedAttribute{
-				Computed: true, MarkdownDescription: doc["linux_profile"],
-				Attributes: map[string]schema.Attribute{
-					"admin_username": str("linux.admin_username"),
-					"ssh_public_key": str("ssh_public_key"),
-				},
-			},
+			"kubelet_identity": doc.object("kubelet_identity", map[string]schema.Attribute{
+				"client_id":                 str("client_id"),
+				"object_id":                 str("object_id"),
+				"user_assigned_identity_id": str("user_assigned_identity_id"),
+			}),
+			"identity": doc.object("identity", map[string]schema.Attribute{
+				"type":         str("identity.type"),
+				"identity_ids": strs("identity_ids"),
+				"principal_id": str("principal_id"),
+				"tenant_id":    str("tenant_id"),
+			}),
+			"network_profile": doc.object("network_profile", map[string]schema.Attribute{
+				"network_plugin":      str("network_plugin"),
+				"network_plugin_mode": str("network_plugin_mode"),
+				"network_policy":      str("network_policy"),
+				"network_dataplane":   str("network_dataplane"),
+				"load_balancer_sku":   str("load_balancer_sku"),
+				"outbound_type":       str("outbound_type"),
+				"pod_cidr":            str("pod_cidr"),
+				"service_cidr":        str("service_cidr"),
+				"dns_service_ip":      str("dns_service_ip"),
+			}),
+			"linux_profile": doc.object("linux_profile", map[string]schema.Attribute{
+				"admin_username": str("linux.admin_username"),
+				"ssh_public_key": str("ssh_public_key"),
+			}),
 			"windows_profile": schema.SingleNestedAttribute{
 				Computed: true, MarkdownDescription: "The administrator account of Windows nodes (AKS never returns the password).",
 				Attributes: map[string]schema.Attribute{
 					"admin_username": str("windows.admin_username"),
 				},
 			},
-			"microsoft_defender": schema.SingleNestedAttribute{
-				Computed: true, MarkdownDescription: doc["microsoft_defender"],
-				Attributes: map[string]schema.Attribute{
-					"log_analytics_workspace_id": str("log_analytics_workspace_id"),
-				},
-			},
+			"microsoft_defender": doc.object("microsoft_defender", map[string]schema.Attribute{
+				"log_analytics_workspace_id": str("log_analytics_workspace_id"),
+			}),
 			"default_node_pool": schema.SingleNestedAttribute{
 				Computed: true, MarkdownDescription: "The cluster's default node pool: its first System pool, as the `aks_node_pool` data source shows pools.",
 				Attributes: nodePoolDataSourceAttributes(),
@@ -164,26 +141,25 @@ func (d *clusterDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *clusterDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config clusterDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := readDataSourceConfig[clusterDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
-	var id agentpools.ClusterID
+	var id aksapi.ClusterID
 	if known(config.ID) {
-		parsed, err := agentpools.ParseClusterID(config.ID.ValueString())
+		parsed, err := aksapi.ParseClusterID(config.ID.ValueString())
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid managed cluster ID", err.Error())
 			return
 		}
 		id = parsed
 	} else {
-		id = agentpools.ClusterID{SubscriptionID: d.client.SubscriptionID, ResourceGroup: config.ResourceGroupName.ValueString(), Name: config.Name.ValueString()}
+		id = aksapi.ClusterID{SubscriptionID: d.client.SubscriptionID, ResourceGroup: config.ResourceGroupName.ValueString(), Name: config.Name.ValueString()}
 	}
 
-	coord := d.client.AgentPools
-	mc, err := coord.Cluster(ctx, id)
-	if agentpools.IsNotFound(err) {
+	coord := d.client.AKS
+	mc, err := coord.CachedCluster(ctx, id)
+	if aksapi.IsNotFound(err) {
 		resp.Diagnostics.AddError("Managed cluster not found", fmt.Sprintf("There is no managed cluster %s in resource group %s (subscription %s).", id.Name, id.ResourceGroup, id.SubscriptionID))
 		return
 	}
@@ -198,7 +174,7 @@ func (d *clusterDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		out.WindowsProfile = &windowsProfileDataModel{AdminUsername: types.StringPointerValue(mc.Properties.WindowsProfile.AdminUsername)}
 	}
 
-	pools, err := coord.List(ctx, id)
+	pools, err := coord.CachedPools(ctx, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not list the cluster's node pools", err.Error())
 		return

@@ -122,14 +122,14 @@ func (d *kubernetesVersionsDataSource) Read(ctx context.Context, req datasource.
 	}
 
 	location := normalizeLocation(model.Location.ValueString())
-	answer, err := d.client.ContainerService.NewManagedClustersClient().ListKubernetesVersions(ctx, location, nil)
+	values, err := d.client.AKS.ListKubernetesVersions(ctx, d.client.SubscriptionID, location)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot list Kubernetes versions",
 			fmt.Sprintf("Listing the Kubernetes versions AKS offers in %q failed: %s", location, err))
 		return
 	}
 
-	offered := flattenKubernetesVersions(answer.Values, model.IncludePreview.ValueBool())
+	offered := flattenKubernetesVersions(values, model.IncludePreview.ValueBool())
 	model.Versions = offered.Versions
 	model.DefaultVersion = offered.DefaultVersion
 	model.LatestVersion = offered.LatestVersion

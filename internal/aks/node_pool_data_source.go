@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/aksforge/terraform-provider-aks/internal/agentpools"
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
 	"github.com/aksforge/terraform-provider-aks/internal/rules"
 )
@@ -58,16 +58,8 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 // nodePoolDataSourceAttributes is the computed schema of one pool, shared by aks_node_pool and
 // the elements of aks_node_pools.
 func nodePoolDataSourceAttributes() map[string]schema.Attribute {
-	d := nodePoolDocs
-	str := func(name string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: d[name]}
-	}
-	num := func(name string) schema.Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: d[name]}
-	}
-	flag := func(name string) schema.Attribute {
-		return schema.BoolAttribute{Computed: true, MarkdownDescription: d[name]}
-	}
+	d := computedDocs(nodePoolDocs)
+	str, num, flag := d.str, d.num, d.flag
 	return map[string]schema.Attribute{
 		"id":                           str("id"),
 		"cluster_id":                   str("cluster_id"),
@@ -101,15 +93,12 @@ func nodePoolDataSourceAttributes() map[string]schema.Attribute {
 		"spot_max_price":               schema.Float64Attribute{Computed: true, MarkdownDescription: d["spot_max_price"]},
 		"host_encryption_enabled":      flag("host_encryption_enabled"),
 		"provisioning_state":           str("provisioning_state"),
-		"upgrade_settings": schema.SingleNestedAttribute{
-			Computed: true, MarkdownDescription: d["upgrade_settings"],
-			Attributes: map[string]schema.Attribute{
-				"max_surge":                     str("max_surge"),
-				"max_unavailable":               str("max_unavailable"),
-				"drain_timeout_in_minutes":      num("drain_timeout_in_minutes"),
-				"node_soak_duration_in_minutes": num("node_soak_duration_in_minutes"),
-			},
-		},
+		"upgrade_settings": d.object("upgrade_settings", map[string]schema.Attribute{
+			"max_surge":                     str("max_surge"),
+			"max_unavailable":               str("max_unavailable"),
+			"drain_timeout_in_minutes":      num("drain_timeout_in_minutes"),
+			"node_soak_duration_in_minutes": num("node_soak_duration_in_minutes"),
+		}),
 	}
 }
 
@@ -118,19 +107,18 @@ func (d *nodePoolDataSource) Configure(_ context.Context, req datasource.Configu
 }
 
 func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config nodePoolDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := readDataSourceConfig[nodePoolDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
-	cluster, err := agentpools.ParseClusterID(config.ClusterID.ValueString())
+	cluster, err := aksapi.ParseClusterID(config.ClusterID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cluster_id"), "Invalid managed cluster ID", err.Error())
 		return
 	}
 	id := cluster.Pool(config.Name.ValueString())
-	pool, err := d.client.AgentPools.Pool(ctx, id)
-	if agentpools.IsNotFound(err) {
+	pool, err := d.client.AKS.CachedPool(ctx, id)
+	if aksapi.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("name"), "Node pool not found",
 			fmt.Sprintf("Cluster %s has no node pool named %q (or the cluster does not exist). The aks_node_pools data source lists the pools it has.", cluster.String(), id.Name))
 		return

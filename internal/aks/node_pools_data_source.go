@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/aksforge/terraform-provider-aks/internal/agentpools"
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
 	"github.com/aksforge/terraform-provider-aks/internal/rules"
 )
@@ -65,17 +65,16 @@ func (d *nodePoolsDataSource) Configure(_ context.Context, req datasource.Config
 }
 
 func (d *nodePoolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config nodePoolsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := readDataSourceConfig[nodePoolsDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
-	cluster, err := agentpools.ParseClusterID(config.ClusterID.ValueString())
+	cluster, err := aksapi.ParseClusterID(config.ClusterID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cluster_id"), "Invalid managed cluster ID", err.Error())
 		return
 	}
-	pools, err := d.client.AgentPools.List(ctx, cluster)
+	pools, err := d.client.AKS.CachedPools(ctx, cluster)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cluster_id"), "Could not list the cluster's node pools", err.Error())
 		return
@@ -95,7 +94,7 @@ func (d *nodePoolsDataSource) Read(ctx context.Context, req datasource.ReadReque
 }
 
 // nodePoolDataModel is one pool as the data sources show it: everything AKS reports.
-func nodePoolDataModel(ctx context.Context, pool *armcontainerservice.AgentPool, id agentpools.PoolID, clusterID types.String) (nodePoolDataSourceModel, diag.Diagnostics) {
+func nodePoolDataModel(ctx context.Context, pool *armcontainerservice.AgentPool, id aksapi.PoolID, clusterID types.String) (nodePoolDataSourceModel, diag.Diagnostics) {
 	settings, upgrade, diags := flattenNodePool(ctx, pool, flattenOptions{showUpgradeSettings: true})
 	m := nodePoolDataSourceModel{nodePoolSettings: settings, UpgradeSettings: upgrade}
 	m.ID, m.ClusterID = poolIDs(pool, id, types.StringNull(), clusterID)

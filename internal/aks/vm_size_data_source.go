@@ -91,9 +91,8 @@ func (d *vmSizeDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *vmSizeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config vmSizeModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	config, ok := readDataSourceConfig[vmSizeModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	location := normalizeLocation(config.Location.ValueString())

@@ -1,20 +1,19 @@
 package aks
 
+// Where the pool rules of internal/rules run, for aks_node_pool and aks_cluster's default_node_pool:
+// model conversions, the checks against the live cluster, and the last System pool on delete.
+
 import (
 	"context"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/aksforge/terraform-provider-aks/internal/agentpools"
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/rules"
 	"github.com/aksforge/terraform-provider-aks/internal/vmsizes"
 )
-
-// This file connects aks_node_pool to the rules of internal/rules: model conversions and where
-// each group of rules runs (ValidateConfig, ModifyPlan, Create/Update, Delete).
 
 // rulesPool converts the resource model into what the rules read.
 func rulesPool(m nodePoolResourceModel) rules.Pool {
@@ -49,23 +48,13 @@ func rulesPool(m nodePoolResourceModel) rules.Pool {
 // the rules read them as the user's intent.
 func rulesPoolFor(config, plan nodePoolResourceModel) nodePoolResourceModel {
 	m := config
-	fill := func(c *types.String, p types.String) {
-		if c.IsNull() && known(p) {
-			*c = p
-		}
-	}
-	fillInt := func(c *types.Int64, p types.Int64) {
-		if c.IsNull() && known(p) {
-			*c = p
-		}
-	}
-	fill(&m.VMSize, plan.VMSize)
-	fill(&m.OSSKU, plan.OSSKU)
-	fill(&m.OrchestratorVersion, plan.OrchestratorVersion)
-	fill(&m.OSDiskType, plan.OSDiskType)
-	fill(&m.KubeletDiskType, plan.KubeletDiskType)
-	fillInt(&m.OSDiskSizeGB, plan.OSDiskSizeGB)
-	fillInt(&m.MaxPods, plan.MaxPods)
+	takeIfNull(&m.VMSize, plan.VMSize)
+	takeIfNull(&m.OSSKU, plan.OSSKU)
+	takeIfNull(&m.OrchestratorVersion, plan.OrchestratorVersion)
+	takeIfNull(&m.OSDiskType, plan.OSDiskType)
+	takeIfNull(&m.KubeletDiskType, plan.KubeletDiskType)
+	takeIfNull(&m.OSDiskSizeGB, plan.OSDiskSizeGB)
+	takeIfNull(&m.MaxPods, plan.MaxPods)
 	return m
 }
 
@@ -139,24 +128,17 @@ func existingFromAPI(pool *armcontainerservice.AgentPool) rules.ExistingPool {
 	return e
 }
 
-func deref[T ~string](v *T) string {
-	if v == nil {
-		return ""
-	}
-	return string(*v)
-}
-
 // checkAgainstCluster runs the rules that need the live cluster: its version, network, profiles
 // and other pools, and the VM size facts of its location. A cluster that does not exist (yet)
 // is skipped at plan time; at apply time it is an error.
-func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id agentpools.PoolID, m nodePoolResourceModel, current *rules.ExistingPool, applying bool) diag.Diagnostics {
+func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id aksapi.PoolID, m nodePoolResourceModel, current *rules.ExistingPool, applying bool) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if r.client == nil {
 		return diags
 	}
-	coord := r.coordinator()
-	mc, err := coord.Cluster(ctx, id.Cluster)
-	if agentpools.IsNotFound(err) {
+	coord := r.client.AKS
+	mc, err := coord.CachedCluster(ctx, id.Cluster)
+	if aksapi.IsNotFound(err) {
 		if applying {
 			diags.AddAttributeError(path.Root("cluster_id"), "Managed cluster not found",
 				"Cluster "+id.Cluster.String()+" does not exist, so the node pool can't be created in it.\n\nFix: create the cluster first (reference its id so Terraform orders the two), or correct cluster_id.")
@@ -167,7 +149,7 @@ func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id agentpool
 		diags.AddAttributeError(path.Root("cluster_id"), "Could not read the managed cluster", err.Error())
 		return diags
 	}
-	pools, err := coord.List(ctx, id.Cluster)
+	pools, err := coord.CachedPools(ctx, id.Cluster)
 	if err != nil {
 		diags.AddAttributeError(path.Root("cluster_id"), "Could not list the cluster's node pools", err.Error())
 		return diags
@@ -200,6 +182,6 @@ func checkPoolLive(ctx context.Context, base path.Path, pool rules.Pool, sizes *
 }
 
 // checkPoolDelete refuses to delete the last System pool of a cluster.
-func checkPoolDelete(id agentpools.PoolID, pools []*armcontainerservice.AgentPool) diag.Diagnostics {
+func checkPoolDelete(id aksapi.PoolID, pools []*armcontainerservice.AgentPool) diag.Diagnostics {
 	return rules.CheckPoolDelete(id.Name, rulesCluster(&armcontainerservice.ManagedCluster{}, pools))
 }
