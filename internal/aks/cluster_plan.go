@@ -96,19 +96,9 @@ func (r *clusterResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	var plan, config clusterResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	plan, config, state, ok := readPlanModels[clusterResourceModel](ctx, req, resp)
+	if !ok {
 		return
-	}
-	var state *clusterResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &clusterResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
 	}
 
 	if state == nil {

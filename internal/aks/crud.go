@@ -10,15 +10,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 )
 
-// What every Create, Read, Update and Delete of the resources starts with, written once: reading
-// the request's models, bounding the operation by its timeout, parsing the ID, and explaining a
-// failed operation.
+// What every Create, Read, Update, Delete and ModifyPlan of the resources starts with, written
+// once: reading the request's models, bounding the operation by its timeout, parsing the ID, and
+// explaining a failed operation.
 
 // operation is one of the four CRUD operations, named as the timeouts block names them.
 type operation string
@@ -151,4 +152,19 @@ func (l lifecycle) failure(err error, timeout time.Duration, op operation) strin
 // timeoutsAttrTypes are the attributes of the timeouts block, for a null block at import.
 var timeoutsAttrTypes = map[string]attr.Type{
 	"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType,
+}
+
+// readPlanModels is the preamble of ModifyPlan: the plan and the configuration, and the state when
+// the resource exists (nil on create). ok is false when the diagnostics hold an error.
+func readPlanModels[M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) (plan, config M, state *M, ok bool) {
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return plan, config, nil, false
+	}
+	if !req.State.Raw.IsNull() {
+		state = new(M)
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	return plan, config, state, !resp.Diagnostics.HasError()
 }

@@ -115,9 +115,8 @@ func (d *kubernetesVersionsDataSource) Read(ctx context.Context, req datasource.
 		resp.Diagnostics.AddError("Provider not configured", "The aks provider was not configured before reading aks_kubernetes_versions; this is a bug in the provider.")
 		return
 	}
-	var model kubernetesVersionsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
+	model, ok := readDataSourceConfig[kubernetesVersionsModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 

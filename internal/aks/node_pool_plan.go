@@ -30,19 +30,9 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return // destroy: the last-System-pool check runs in Delete, when it is known the cluster stays
 	}
-	var plan, config nodePoolResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	plan, config, state, ok := readPlanModels[nodePoolResourceModel](ctx, req, resp)
+	if !ok {
 		return
-	}
-	var state *nodePoolResourceModel
-	if !req.State.Raw.IsNull() {
-		state = &nodePoolResourceModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
 	}
 
 	if state != nil {
