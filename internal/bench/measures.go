@@ -46,7 +46,7 @@ func (h *harness) refresh(ctx context.Context, ws *workspaces, rep *report) erro
 	}
 	sec := rep.section("Refresh (plan -refresh-only) of N pools of one cluster")
 	for i, n := range refreshSizes {
-		scenario := fmt.Sprintf("refresh, %d pool(s) of 1 cluster", n)
+		scenario := fmt.Sprintf("refresh, %s of 1 cluster", count(n, "pool"))
 		sec.reads(scenario, s[i], 1)
 		sec.wall(scenario, s[i], "refresh of 1 pool", s[0])
 		rep.readGoal(scenario, s[i], 1)
@@ -57,7 +57,8 @@ func (h *harness) refresh(ctx context.Context, ws *workspaces, rep *report) erro
 // writes: apply of 1 and of 10 new pools on one cluster, then their
 // destroy, with 2 s operations.
 func (h *harness) writes(ctx context.Context, ws *workspaces, rep *report) error {
-	h.logf("measuring apply and destroy of 1 and of 10 pools (%s operations)", writeOperations)
+	ops := fmt.Sprintf("%g s", writeOperations.Seconds())
+	h.logf("measuring apply and destroy of 1 and of 10 pools (%s operations)", ops)
 	s, err := h.measure(ctx, h.opts.WriteRuns,
 		command{ws.apply1, applyArgs}, command{ws.apply1, destroyArgs},
 		command{ws.apply10, applyArgs}, command{ws.apply10, destroyArgs})
@@ -65,7 +66,7 @@ func (h *harness) writes(ctx context.Context, ws *workspaces, rep *report) error
 		return err
 	}
 	apply1, destroy1, apply10, destroy10 := s[0], s[1], s[2], s[3]
-	sec := rep.section(fmt.Sprintf("Apply and destroy of new pools on one cluster, %s operations", writeOperations))
+	sec := rep.section("Apply and destroy of new pools on one cluster, " + ops + " operations")
 	sec.add("apply, 1 new pool", "wall", seconds(apply1.Wall()), "–", "–")
 	sec.wall("apply, 10 new pools", apply10, "apply of 1 pool", apply1)
 	sec.add("apply, 1 new pool", "failed calls", fmt.Sprint(apply1.Failed()), "–", "–")

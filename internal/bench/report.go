@@ -49,7 +49,7 @@ func (s *section) wall(scenario string, v Samples, baseName string, base Samples
 // reads adds an ARM reads row compared to the budget of 2 + one per cluster.
 func (s *section) reads(scenario string, v Samples, clusters int) {
 	budget := readBudget(clusters)
-	s.add(scenario, "ARM reads", fmt.Sprint(v.Reads()), fmt.Sprintf("budget 2 + %d cluster(s) = %d", clusters, budget),
+	s.add(scenario, "ARM reads", fmt.Sprint(v.Reads()), fmt.Sprintf("budget 2 + %s = %d", count(clusters, "cluster"), budget),
 		ratio(float64(v.Reads()), float64(budget)))
 }
 
@@ -81,6 +81,14 @@ func (r *report) write(w io.Writer) {
 		}
 		fmt.Fprintf(w, "| %s | %s | %s |\n", escape(g.target), escape(g.measured), met)
 	}
+}
+
+// count is "1 pool", "10 pools".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }

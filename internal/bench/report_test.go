@@ -23,7 +23,7 @@ func TestReportWrite(t *testing.T) {
 	for _, want := range []string{
 		"# make bench\n\n- commit abc\n",
 		"## Refresh\n\n| scenario | figure | value | compared to | ratio |\n|---|---|---|---|---|\n",
-		"| refresh, 100 pools | ARM reads | 4 | budget 2 + 1 cluster(s) = 3 | 1.33 |\n",
+		"| refresh, 100 pools | ARM reads | 4 | budget 2 + 1 cluster = 3 | 1.33 |\n",
 		"| refresh, 100 pools | wall | 2.50 s | refresh of 1 pool 1.00 s | 2.50 |\n",
 		`| a\|b | failed calls | 0 | – | – |` + "\n",
 		"| refresh, 100 pools: ARM reads ≤ 2 + 1 | 4 | no |\n",
@@ -41,6 +41,12 @@ func TestFormats(t *testing.T) {
 	}
 	if got := seconds(1234 * time.Millisecond); got != "1.23 s" {
 		t.Errorf("seconds = %q", got)
+	}
+	if got := count(10, "cluster"); got != "10 clusters" {
+		t.Errorf("count = %q", got)
+	}
+	if got := count(1, "pool"); got != "1 pool" {
+		t.Errorf("count = %q", got)
 	}
 	if got := ratio(13, 10); got != "1.30" {
 		t.Errorf("ratio = %q", got)
