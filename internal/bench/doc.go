@@ -35,6 +35,9 @@
 //     runs the real provider as its child and records the child's
 //     ru_maxrss (see rss.go). The figure is the largest of one command's
 //     provider processes.
+//   - provider CPU: the user + system time of all of one command's provider
+//     processes, from the same wrapper; less sensitive than wall to other
+//     work on the machine.
 //   - ARM reads: the GET and HEAD requests under /subscriptions/ in the
 //     emulator's journal of the command (resources, lists, the VM size
 //     catalogue, operation polling), not Entra ID's token requests or the

@@ -28,6 +28,8 @@ func (h *harness) startup(ctx context.Context, ws *workspaces, rep *report) erro
 		sec.wall(scenario, ours, "minimal provider", minimal)
 		sec.add(scenario, "provider peak RSS", mib(ours.PeakRSS()), "minimal provider "+mib(minimal.PeakRSS()),
 			ratio(float64(ours.PeakRSS()), float64(minimal.PeakRSS())))
+		sec.add(scenario, "provider CPU", seconds(ours.CPU()), "minimal provider "+seconds(minimal.CPU()),
+			ratio(float64(ours.CPU()), float64(minimal.CPU())))
 	}
 	sec.reads("plan, 1 cluster + 1 pool", s[2], 1)
 	return nil

@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -9,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // How the provider's peak RSS is measured: terraform starts the provider
@@ -18,7 +18,7 @@ import (
 // real provider of the same name from the folder WrapEnv names, with the
 // same arguments, environment and standard streams (terraform's plugin
 // handshake goes straight through), waits for it, and appends the child's
-// peak RSS (getrusage's ru_maxrss) to the file RSSEnv names.
+// peak RSS (getrusage's ru_maxrss) and CPU time to the file RSSEnv names.
 const (
 	WrapEnv = "AKS_BENCH_WRAP" // folder of the real provider binaries
 	RSSEnv  = "AKS_BENCH_RSS"  // file the wrapper appends "<name> <maxrss KiB>" lines to
@@ -46,47 +46,58 @@ func Wrap() int {
 	return cmd.ProcessState.ExitCode()
 }
 
-// recordRSS appends one line for a finished provider process.
+// recordRSS appends one line for a finished provider process: its name,
+// peak RSS in bytes and CPU time (user + system) in nanoseconds.
 func recordRSS(file, name string, ps *os.ProcessState) error {
-	peak, ok := maxRSS(ps)
-	if !ok || file == "" {
+	if file == "" {
 		return nil
 	}
+	peak, _ := maxRSS(ps) // 0 where the system can't tell
 	f, err := os.OpenFile(file, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
 	// One short write with O_APPEND: lines of providers running at once don't interleave.
-	_, err = fmt.Fprintf(f, "%s %d\n", name, peak)
+	_, err = fmt.Fprintf(f, "%s %d %d\n", name, peak, int64(ps.UserTime()+ps.SystemTime()))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
 }
 
-// readRSS reads a wrapper file: how many provider processes ran and the
-// largest peak RSS among them, in bytes. A missing file means none ran.
-func readRSS(file string) (processes int, peak int64, err error) {
-	f, err := os.Open(file)
+// usage is what the provider processes of one command used.
+type usage struct {
+	processes int           // how many ran
+	peakRSS   int64         // bytes: the largest peak RSS among them
+	cpu       time.Duration // user + system time, all of them together
+}
+
+// readRSS reads a wrapper file. A missing file means no provider ran.
+func readRSS(file string) (usage, error) {
+	var u usage
+	data, err := os.ReadFile(file)
 	if errors.Is(err, os.ErrNotExist) {
-		return 0, 0, nil
+		return u, nil
 	}
 	if err != nil {
-		return 0, 0, err
+		return u, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) != 2 {
-			return 0, 0, fmt.Errorf("%s: malformed line %q", file, sc.Text())
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if line == "" {
+			continue
 		}
-		bytes, err := strconv.ParseInt(fields[1], 10, 64)
-		if err != nil {
-			return 0, 0, fmt.Errorf("%s: %w", file, err)
+		fields := strings.Fields(line)
+		if len(fields) != 3 {
+			return usage{}, fmt.Errorf("%s: malformed line %q", file, line)
 		}
-		processes++
-		peak = max(peak, bytes)
+		peak, err1 := strconv.ParseInt(fields[1], 10, 64)
+		cpu, err2 := strconv.ParseInt(fields[2], 10, 64)
+		if err := errors.Join(err1, err2); err != nil {
+			return usage{}, fmt.Errorf("%s: %w", file, err)
+		}
+		u.processes++
+		u.peakRSS = max(u.peakRSS, peak)
+		u.cpu += time.Duration(cpu)
 	}
-	return processes, peak, sc.Err()
+	return u, nil
 }

@@ -34,23 +34,25 @@ func TestMain(m *testing.M) {
 
 func TestReadRSS(t *testing.T) {
 	dir := t.TempDir()
-	n, peak, err := readRSS(filepath.Join(dir, "none"))
-	if err != nil || n != 0 || peak != 0 {
-		t.Errorf("missing file: %d, %d, %v; want 0, 0, nil", n, peak, err)
+	u, err := readRSS(filepath.Join(dir, "none"))
+	if err != nil || u != (usage{}) {
+		t.Errorf("missing file: %+v, %v; want nothing", u, err)
 	}
 	file := filepath.Join(dir, "rss")
-	if err := os.WriteFile(file, []byte("terraform-provider-aks 1000\nterraform-provider-aks 3000\nterraform-provider-aks 2000\n"), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte("terraform-provider-aks 1000 5\nterraform-provider-aks 3000 7\nterraform-provider-aks 2000 11\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	n, peak, err = readRSS(file)
-	if err != nil || n != 3 || peak != 3000 {
-		t.Errorf("readRSS = %d, %d, %v; want 3 processes, peak 3000", n, peak, err)
+	u, err = readRSS(file)
+	if want := (usage{processes: 3, peakRSS: 3000, cpu: 23}); err != nil || u != want {
+		t.Errorf("readRSS = %+v, %v; want %+v (the largest peak, the CPU summed)", u, err, want)
 	}
-	if err := os.WriteFile(file, []byte("terraform-provider-aks lots\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := readRSS(file); err == nil {
-		t.Error("readRSS accepted a malformed line")
+	for _, bad := range []string{"terraform-provider-aks lots 1\n", "terraform-provider-aks 1000\n"} {
+		if err := os.WriteFile(file, []byte(bad), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readRSS(file); err == nil {
+			t.Errorf("readRSS accepted %q", bad)
+		}
 	}
 }
 
@@ -86,12 +88,15 @@ func TestWrap(t *testing.T) {
 	if !strings.Contains(stdout.String(), "stand-in provider 1") {
 		t.Errorf("the provider's output did not reach the wrapper's stdout: %q", stdout.String())
 	}
-	n, peak, err := readRSS(rss)
-	if err != nil || n != 1 {
-		t.Fatalf("readRSS = %d processes, %v; want 1", n, err)
+	u, err := readRSS(rss)
+	if err != nil || u.processes != 1 {
+		t.Fatalf("readRSS = %+v, %v; want 1 process", u, err)
 	}
-	if peak < 64<<20 || peak > 1<<30 {
-		t.Errorf("peak RSS = %d bytes, want at least the 64 MiB the provider touched", peak)
+	if u.peakRSS < 64<<20 || u.peakRSS > 1<<30 {
+		t.Errorf("peak RSS = %d bytes, want at least the 64 MiB the provider touched", u.peakRSS)
+	}
+	if u.cpu <= 0 {
+		t.Errorf("CPU time = %s, want some", u.cpu)
 	}
 	data, _ := os.ReadFile(rss)
 	if !strings.HasPrefix(string(data), "terraform-provider-fake ") {

@@ -9,6 +9,7 @@ import (
 type Sample struct {
 	Wall    time.Duration // the whole terraform command, start to exit
 	PeakRSS int64         // bytes: the largest peak RSS of any provider process it started
+	CPU     time.Duration // user + system time of every provider process it started
 	Plugins int           // how many provider processes it started
 	Calls   Counts        // what it asked of the emulator
 }
@@ -23,6 +24,11 @@ func (s Samples) Wall() time.Duration {
 
 // PeakRSS is the median of the runs' peak RSS, in bytes.
 func (s Samples) PeakRSS() int64 { return median(s.each(func(x Sample) int64 { return x.PeakRSS })) }
+
+// CPU is the median provider CPU time.
+func (s Samples) CPU() time.Duration {
+	return time.Duration(median(s.each(func(x Sample) int64 { return int64(x.CPU) })))
+}
 
 // Reads is the median number of ARM reads.
 func (s Samples) Reads() int64 {

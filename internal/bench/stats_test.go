@@ -32,15 +32,18 @@ func TestMedian(t *testing.T) {
 
 func TestSamples(t *testing.T) {
 	s := Samples{
-		{Wall: 3 * time.Second, PeakRSS: 30 << 20, Calls: Counts{Reads: 2, Failed: 0}},
-		{Wall: 1 * time.Second, PeakRSS: 10 << 20, Calls: Counts{Reads: 9, Failed: 2}},
-		{Wall: 2 * time.Second, PeakRSS: 20 << 20, Calls: Counts{Reads: 2, Failed: 0}},
+		{Wall: 3 * time.Second, PeakRSS: 30 << 20, CPU: 300 * time.Millisecond, Calls: Counts{Reads: 2, Failed: 0}},
+		{Wall: 1 * time.Second, PeakRSS: 10 << 20, CPU: 100 * time.Millisecond, Calls: Counts{Reads: 9, Failed: 2}},
+		{Wall: 2 * time.Second, PeakRSS: 20 << 20, CPU: 900 * time.Millisecond, Calls: Counts{Reads: 2, Failed: 0}},
 	}
 	if got := s.Wall(); got != 2*time.Second {
 		t.Errorf("Wall = %s, want the median 2s", got)
 	}
 	if got := s.PeakRSS(); got != 20<<20 {
 		t.Errorf("PeakRSS = %d, want the median %d", got, 20<<20)
+	}
+	if got := s.CPU(); got != 300*time.Millisecond {
+		t.Errorf("CPU = %s, want the median 300ms", got)
 	}
 	if got := s.Reads(); got != 2 {
 		t.Errorf("Reads = %d, want the median 2", got)

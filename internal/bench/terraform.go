@@ -58,10 +58,11 @@ func (tf *terraform) run(ctx context.Context, dir string, args ...string) (Sampl
 	if err != nil {
 		return Sample{}, err
 	}
-	s := Sample{Wall: wall}
-	if s.Plugins, s.PeakRSS, err = readRSS(tf.rss); err != nil {
+	u, err := readRSS(tf.rss)
+	if err != nil {
 		return Sample{}, err
 	}
+	s := Sample{Wall: wall, PeakRSS: u.peakRSS, CPU: u.cpu, Plugins: u.processes}
 	calls, err := tf.emu.journal()
 	if err != nil {
 		return Sample{}, err
