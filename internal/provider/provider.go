@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -24,12 +25,14 @@ import (
 
 	"github.com/aksforge/terraform-provider-aks/internal/aks"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
+	"github.com/aksforge/terraform-provider-aks/internal/functions"
 )
 
 var (
 	_ provider.Provider                       = (*aksProvider)(nil)
 	_ provider.ProviderWithValidateConfig     = (*aksProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*aksProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*aksProvider)(nil)
 )
 
 // New returns the constructor of the aks provider; version and commit are injected by ldflags.
@@ -224,4 +227,8 @@ func (p *aksProvider) DataSources(context.Context) []func() datasource.DataSourc
 
 func (p *aksProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
 	return aks.EphemeralResources()
+}
+
+func (p *aksProvider) Functions(context.Context) []func() function.Function {
+	return functions.Functions()
 }
