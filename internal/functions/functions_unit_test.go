@@ -58,7 +58,7 @@ func TestParseClusterID(t *testing.T) {
 	attrs := objectOf(t, got)
 	want := map[string]string{"subscription_id": "00000000-0000-4000-8000-000000000002", "resource_group_name": "rg-aks-demo", "name": "aks-demo"}
 	for k, v := range want {
-		if attrs[k].(types.String).ValueString() != v {
+		if !attrs[k].Equal(types.StringValue(v)) {
 			t.Errorf("%s = %s, want %q", k, attrs[k], v)
 		}
 	}
@@ -81,7 +81,7 @@ func TestParseNodePoolID(t *testing.T) {
 		"cluster_name": "aks-demo", "cluster_id": testClusterID, "name": "userpool",
 	}
 	for k, v := range want {
-		if attrs[k].(types.String).ValueString() != v {
+		if !attrs[k].Equal(types.StringValue(v)) {
 			t.Errorf("%s = %s, want %q", k, attrs[k], v)
 		}
 	}
@@ -109,7 +109,7 @@ func TestNodePoolNameValid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.(types.Bool).ValueBool() != tt.want {
+			if !got.Equal(types.BoolValue(tt.want)) {
 				t.Errorf("node_pool_name_valid(%q, %s) = %s, want %v", tt.name, tt.osType, got, tt.want)
 			}
 		})
