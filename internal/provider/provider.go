@@ -12,6 +12,7 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -23,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/aksforge/terraform-provider-aks/internal/actions"
 	"github.com/aksforge/terraform-provider-aks/internal/aks"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
 	"github.com/aksforge/terraform-provider-aks/internal/functions"
@@ -33,6 +35,7 @@ var (
 	_ provider.ProviderWithValidateConfig     = (*aksProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*aksProvider)(nil)
 	_ provider.ProviderWithFunctions          = (*aksProvider)(nil)
+	_ provider.ProviderWithActions            = (*aksProvider)(nil)
 )
 
 // New returns the constructor of the aks provider; version and commit are injected by ldflags.
@@ -215,6 +218,7 @@ func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.DataSourceData = client
 	resp.ResourceData = client
 	resp.EphemeralResourceData = client
+	resp.ActionData = client
 }
 
 func (p *aksProvider) Resources(context.Context) []func() resource.Resource {
@@ -231,4 +235,8 @@ func (p *aksProvider) EphemeralResources(context.Context) []func() ephemeral.Eph
 
 func (p *aksProvider) Functions(context.Context) []func() function.Function {
 	return functions.Functions()
+}
+
+func (p *aksProvider) Actions(context.Context) []func() action.Action {
+	return actions.Actions()
 }
