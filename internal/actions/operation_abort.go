@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/actionvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -66,35 +67,15 @@ func (a *operationAbortAction) Invoke(ctx context.Context, req action.InvokeRequ
 	defer cancel()
 	p := newProgress(resp)
 
-	var target, attr string
-	var err error
-	accepted := func() {
+	attr, target, abort, ok := a.target(model, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	p.say("Aborting the operation running on %s.", target)
+	stop := p.waiting("cancel the operation on " + target)
+	err := abort(ctx, func() {
 		p.say("AKS accepted the abort of the operation on %s; waiting for it to be cancelled.", target)
-	}
-	stop := func() {}
-	if !model.NodePoolID.IsNull() {
-		attr = attrNodePoolID
-		id, parseErr := aksapi.ParsePoolID(model.NodePoolID.ValueString())
-		if parseErr != nil {
-			attrError(&resp.Diagnostics, attr, "Invalid node pool ID", parseErr.Error())
-			return
-		}
-		target = "node pool " + id.Name + " of cluster " + id.Cluster.Name
-		p.say("Aborting the operation running on %s.", target)
-		stop = p.waiting("cancel the operation on " + target)
-		err = a.client.AKS.AbortPoolOperation(ctx, id, accepted)
-	} else {
-		attr = attrClusterID
-		cluster, parseErr := aksapi.ParseClusterID(model.ClusterID.ValueString())
-		if parseErr != nil {
-			attrError(&resp.Diagnostics, attr, "Invalid cluster ID", parseErr.Error())
-			return
-		}
-		target = "cluster " + cluster.Name
-		p.say("Aborting the operation running on %s.", target)
-		stop = p.waiting("cancel the operation on " + target)
-		err = a.client.AKS.AbortClusterOperation(ctx, cluster, accepted)
-	}
+	})
 	stop()
 	switch {
 	case aksapi.IsNothingToAbort(err):
@@ -105,4 +86,29 @@ func (a *operationAbortAction) Invoke(ctx context.Context, req action.InvokeRequ
 	default:
 		p.say("The operation on %s was cancelled.", target)
 	}
+}
+
+// target returns what the configuration aborts: the attribute that names it, its description for
+// messages, and the call that aborts its operation.
+func (a *operationAbortAction) target(model operationAbortModel, diags *diag.Diagnostics) (string, string, func(context.Context, aksapi.Accepted) error, bool) {
+	if !model.NodePoolID.IsNull() {
+		id, err := aksapi.ParsePoolID(model.NodePoolID.ValueString())
+		if err != nil {
+			attrError(diags, attrNodePoolID, "Invalid node pool ID", err.Error())
+			return "", "", nil, false
+		}
+		return attrNodePoolID, "node pool " + id.Name + " of cluster " + id.Cluster.Name,
+			func(ctx context.Context, accepted aksapi.Accepted) error {
+				return a.client.AKS.AbortPoolOperation(ctx, id, accepted)
+			}, true
+	}
+	cluster, err := aksapi.ParseClusterID(model.ClusterID.ValueString())
+	if err != nil {
+		attrError(diags, attrClusterID, "Invalid cluster ID", err.Error())
+		return "", "", nil, false
+	}
+	return attrClusterID, "cluster " + cluster.Name,
+		func(ctx context.Context, accepted aksapi.Accepted) error {
+			return a.client.AKS.AbortClusterOperation(ctx, cluster, accepted)
+		}, true
 }
