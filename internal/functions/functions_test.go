@@ -1,6 +1,8 @@
 package functions_test
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -160,6 +162,50 @@ output "upper"    { value = provider::aks::node_pool_name_valid("Userpool", "Lin
 				statecheck.ExpectKnownOutputValue("windows6", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("upper", knownvalue.Bool(false)),
 			},
+		},
+	})
+}
+
+// example is the documented example of a function, as tfplugindocs renders it.
+func example(t *testing.T, function string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "examples", "functions", function, "function.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
+}
+
+// TestAccFunctionExamples applies the documented examples as they are, so they keep working
+// when copied.
+func TestAccFunctionExamples(t *testing.T) {
+	acctest.PreCheck(t)
+	testFunctions(t, []resource.TestStep{
+		{
+			Config: example(t, "parse_cluster_id"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("cluster_resource_group", knownvalue.StringExact("rg-aks-demo")),
+			},
+		},
+		{
+			Config: example(t, "parse_node_pool_id"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("pool", knownvalue.StringExact("aks-demo/userpool")),
+			},
+		},
+		{
+			Config: example(t, "ephemeral_os_disk_fits"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("os_disk_type", knownvalue.StringExact("Ephemeral")),
+				statecheck.ExpectKnownOutputValue("ephemeral_placement", knownvalue.StringExact("ResourceDisk")),
+			},
+		},
+		{
+			Config: example(t, "node_pool_name_valid"),
+		},
+		{
+			Config:      strings.Replace(example(t, "node_pool_name_valid"), `default = "win1"`, `default = "windows1"`, 1),
+			ExpectError: wrapped(`A Windows node pool name has 1-6 lowercase letters`),
 		},
 	})
 }
