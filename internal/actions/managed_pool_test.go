@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/aksforge/terraform-provider-aks/internal/acctest"
 )
@@ -60,6 +61,12 @@ func TestAccActionsOnAManagedPool(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction("aks_node_pool.test", plancheck.ResourceActionUpdate),
 			}},
+			Check: func(*terraform.State) error {
+				if left := machineNames(t, srv, "managed"); len(left) != 1 || left[0] == first {
+					return fmt.Errorf("pool managed lists machines %v after deleting %s of 2", left, first)
+				}
+				return nil
+			},
 			ExpectNonEmptyPlan: true,
 		},
 	})
