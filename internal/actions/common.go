@@ -60,9 +60,17 @@ func timeoutAttribute(def time.Duration) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true,
 		MarkdownDescription: fmt.Sprintf("How long to wait for AKS, as a Go duration such as `\"90m\"` or `\"2h\"`; defaults to `%q`. "+
-			"When it runs out the action fails, but the operation AKS accepted goes on (abort it with `aks_operation_abort`).", def.String()),
+			"When it runs out the action fails, but the operation AKS accepted goes on (abort it with `aks_operation_abort`).", shortDuration(def)),
 		Validators: []validator.String{durationValidator{}},
 	}
+}
+
+// shortDuration writes d as the documentation's examples do: "2h", "30m".
+func shortDuration(d time.Duration) string {
+	if d%time.Hour == 0 {
+		return fmt.Sprintf("%dh", d/time.Hour)
+	}
+	return fmt.Sprintf("%dm", d/time.Minute)
 }
 
 // timeoutOf reads the timeout attribute, or def when it is unset.
