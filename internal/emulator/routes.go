@@ -159,6 +159,9 @@ func (s *Server) buildRoutes() []route {
 	arm(apiAKS, apType+"/upgradeProfiles", http.MethodGet, pool+"/upgradeProfiles/default", s.handlePoolUpgradeProfile)
 	arm(apiAKS, apType, http.MethodPost, pool+"/upgradeNodeImageVersion", s.handlePoolUpgradeNodeImage)
 	arm(apiAKS, apType, http.MethodPost, pool+"/abort", s.handlePoolAbort)
+	arm(apiAKS, apType, http.MethodPost, pool+"/deleteMachines", s.handleDeleteMachines)
+	arm(apiAKS, apType+"/machines", http.MethodGet, pool+"/machines", s.handleMachineList)
+	arm(apiAKS, apType+"/machines", http.MethodGet, pool+"/machines/{machineName}", s.handleMachineGet)
 	return rs
 }
 

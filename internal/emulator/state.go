@@ -33,6 +33,8 @@ type state struct {
 	NodeImages map[string]string `json:"nodeImages"`
 	// Registrations maps lower-cased subscription ID to lower-cased namespace to registration state.
 	Registrations map[string]map[string]string `json:"registrations"`
+	// Machines maps a pool's key to its machines (aks_machines.go); created on first use.
+	Machines map[string]*machineSet `json:"machines,omitempty"`
 }
 
 const stateVersion = 1

@@ -12,9 +12,11 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -22,14 +24,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/aksforge/terraform-provider-aks/internal/actions"
 	"github.com/aksforge/terraform-provider-aks/internal/aks"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
+	"github.com/aksforge/terraform-provider-aks/internal/functions"
 )
 
 var (
 	_ provider.Provider                       = (*aksProvider)(nil)
 	_ provider.ProviderWithValidateConfig     = (*aksProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*aksProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*aksProvider)(nil)
+	_ provider.ProviderWithActions            = (*aksProvider)(nil)
 )
 
 // New returns the constructor of the aks provider; version and commit are injected by ldflags.
@@ -212,6 +218,7 @@ func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.DataSourceData = client
 	resp.ResourceData = client
 	resp.EphemeralResourceData = client
+	resp.ActionData = client
 }
 
 func (p *aksProvider) Resources(context.Context) []func() resource.Resource {
@@ -224,4 +231,12 @@ func (p *aksProvider) DataSources(context.Context) []func() datasource.DataSourc
 
 func (p *aksProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
 	return aks.EphemeralResources()
+}
+
+func (p *aksProvider) Functions(context.Context) []func() function.Function {
+	return functions.Functions()
+}
+
+func (p *aksProvider) Actions(context.Context) []func() action.Action {
+	return actions.Actions()
 }

@@ -24,16 +24,8 @@ func NodePoolName() validator.String {
 	return stringCheck{
 		description: "must start with a lowercase letter and contain only lowercase letters and digits; 1-12 characters for Linux pools, 1-6 for Windows pools",
 		check: func(_ context.Context, name, value string) *problem {
-			var found string
-			switch {
-			case value == "":
-				found = fmt.Sprintf("%s is empty.", name)
-			case value[0] < 'a' || value[0] > 'z':
-				found = fmt.Sprintf("%s = %q starts with %q, not a lowercase letter.", name, value, value[:1])
-			case strings.Trim(value, "abcdefghijklmnopqrstuvwxyz0123456789") != "":
-				bad := strings.Trim(value, "abcdefghijklmnopqrstuvwxyz0123456789")
-				found = fmt.Sprintf("%s = %q contains %q; only lowercase letters and digits are allowed.", name, value, bad[:1])
-			default:
+			found := poolNameCharsetProblem(name, value)
+			if found == "" {
 				return nil
 			}
 			return &problem{
@@ -47,6 +39,52 @@ func NodePoolName() validator.String {
 	}
 }
 
+// poolNameCharsetProblem says what is wrong with the characters of the pool name value (shown
+// as subject), or "" when AKS accepts them.
+func poolNameCharsetProblem(subject, value string) string {
+	const allowed = "abcdefghijklmnopqrstuvwxyz0123456789"
+	switch {
+	case value == "":
+		return fmt.Sprintf("%s is empty.", subject)
+	case value[0] < 'a' || value[0] > 'z':
+		return fmt.Sprintf("%s = %q starts with %q, not a lowercase letter.", subject, value, value[:1])
+	case strings.Trim(value, allowed) != "":
+		bad := strings.Trim(value, allowed)
+		return fmt.Sprintf("%s = %q contains %q; only lowercase letters and digits are allowed.", subject, value, bad[:1])
+	}
+	return ""
+}
+
+// maxPoolNameLength is the longest name a pool of osType may have.
+func maxPoolNameLength(osType string) int {
+	if strings.EqualFold(osType, OSTypeWindows) {
+		return MaxWindowsPoolNameLength
+	}
+	return MaxLinuxPoolNameLength
+}
+
+// PoolNameProblem says why AKS would refuse name for a node pool of osType (OSTypeLinux or
+// OSTypeWindows, matched case-insensitively), or returns "" when it accepts it: the characters
+// NodePoolName checks and the length CheckPool checks, in one sentence for callers outside a
+// schema, such as the node_pool_name_valid function. Source: the AKS guide's Limitations.
+func PoolNameProblem(name, osType string) string {
+	if found := poolNameCharsetProblem("the name", name); found != "" {
+		return found
+	}
+	if limit := maxPoolNameLength(osType); len(name) > limit {
+		return fmt.Sprintf("the name %q is %d characters long; %s node pools allow at most %d.", name, len(name), osTypeSpelling(osType), limit)
+	}
+	return ""
+}
+
+// osTypeSpelling is AKS's spelling of osType.
+func osTypeSpelling(osType string) string {
+	if strings.EqualFold(osType, OSTypeWindows) {
+		return OSTypeWindows
+	}
+	return OSTypeLinux
+}
+
 // checkNameLength: Linux pool names 1-12 characters, Windows 1-6 (the
 // charset is NodePoolName's).
 func checkNameLength(base path.Path, p Pool) diag.Diagnostics {
@@ -54,10 +92,7 @@ func checkNameLength(base path.Path, p Pool) diag.Diagnostics {
 		return nil
 	}
 	name, os := p.Name.ValueString(), osType(p)
-	limit := MaxLinuxPoolNameLength
-	if os == OSTypeWindows {
-		limit = MaxWindowsPoolNameLength
-	}
+	limit := maxPoolNameLength(os)
 	if len(name) <= limit {
 		return nil
 	}

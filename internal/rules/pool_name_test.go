@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -39,5 +40,31 @@ func TestCheckNameLength(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { expectDiags(t, checkNameLength(path.Empty(), tt.pool), tt.wants...) })
+	}
+}
+
+func TestPoolNameProblem(t *testing.T) {
+	tests := []struct {
+		name, osType, contains string
+	}{
+		{"userpool1234", OSTypeLinux, ""},
+		{"win123", OSTypeWindows, ""},
+		{"win123", "windows", ""},
+		{"userpool12345", OSTypeLinux, "13 characters long; Linux node pools allow at most 12"},
+		{"windows", OSTypeWindows, "7 characters long; Windows node pools allow at most 6"},
+		{"", OSTypeLinux, "the name is empty"},
+		{"1pool", OSTypeLinux, `starts with "1"`},
+		{"my-pool", OSTypeLinux, `contains "-"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.osType, func(t *testing.T) {
+			got := PoolNameProblem(tt.name, tt.osType)
+			if tt.contains == "" && got != "" {
+				t.Fatalf("PoolNameProblem(%q, %q) = %q, want no problem", tt.name, tt.osType, got)
+			}
+			if tt.contains != "" && !strings.Contains(got, tt.contains) {
+				t.Fatalf("PoolNameProblem(%q, %q) = %q, want it to contain %q", tt.name, tt.osType, got, tt.contains)
+			}
+		})
 	}
 }

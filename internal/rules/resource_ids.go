@@ -12,6 +12,7 @@ import (
 // Resource types of the IDs the provider takes.
 const (
 	ManagedClusterResourceType        = "Microsoft.ContainerService/managedClusters"
+	AgentPoolResourceType             = "Microsoft.ContainerService/managedClusters/agentPools"
 	SubnetResourceType                = "Microsoft.Network/virtualNetworks/subnets"
 	UserAssignedIdentityResourceType  = "Microsoft.ManagedIdentity/userAssignedIdentities"
 	LogAnalyticsWorkspaceResourceType = "Microsoft.OperationalInsights/workspaces"
@@ -21,6 +22,12 @@ const (
 func ManagedClusterID() validator.String {
 	return ResourceIDOfType(ManagedClusterResourceType,
 		"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks-demo/providers/Microsoft.ContainerService/managedClusters/aks-demo")
+}
+
+// AgentPoolID validates an agent pool (node pool) ARM ID.
+func AgentPoolID() validator.String {
+	return ResourceIDOfType(AgentPoolResourceType,
+		"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks-demo/providers/Microsoft.ContainerService/managedClusters/aks-demo/agentPools/userpool")
 }
 
 // SubnetID validates a virtual network subnet ARM ID.

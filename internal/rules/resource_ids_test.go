@@ -15,6 +15,11 @@ func TestResourceIDValidators(t *testing.T) {
 		{value: "aks-demo", wantSummary: "Invalid Microsoft.ContainerService/managedClusters ID", contains: []string{"not an ARM resource ID", "/providers/Microsoft.ContainerService/managedClusters/aks-demo"}},
 		{value: "/subscriptions/00000000-0000-4000-8000-000000000002/providers/Microsoft.ContainerService/managedClusters/x", wantSummary: "Invalid Microsoft.ContainerService/managedClusters ID", contains: []string{"no subscription or resource group"}},
 	})
+	testStringValidator(t, AgentPoolID(), "node_pool_id", []stringCase{
+		{value: cluster + "/agentPools/userpool"},
+		{value: cluster + "/agentpools/userpool"},
+		{value: cluster, wantSummary: "Invalid Microsoft.ContainerService/managedClusters/agentPools ID", contains: []string{"is the ID of a Microsoft.ContainerService/managedClusters, not a Microsoft.ContainerService/managedClusters/agentPools"}},
+	})
 	testStringValidator(t, SubnetID(), "vnet_subnet_id", []stringCase{
 		{value: subnet},
 		{value: strings.ToUpper(subnet[:60]) + subnet[60:]},

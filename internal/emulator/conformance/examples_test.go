@@ -30,8 +30,7 @@ type example struct {
 // notApplicable lists the examples that can't be replayed, and why. The test
 // fails if this list and the examples on disk disagree.
 var notApplicable = map[string]string{
-	"AgentPoolsDeleteMachines.json": "deleteMachines (VirtualMachines pools' machine deletion) is not among the operations the emulator serves (issue 3).",
-	"AgentPoolsCreate_GPUMIG.json":  "Standard_ND96asr_v4 is not in the emulator's VM size catalogue (internal/skudata), so AKS's region check refuses it.",
+	"AgentPoolsCreate_GPUMIG.json": "Standard_ND96asr_v4 is not in the emulator's VM size catalogue (internal/skudata), so AKS's region check refuses it.",
 }
 
 // fieldExceptions are example fields the emulator's answers don't carry (or
@@ -557,7 +556,7 @@ func TestNotApplicableExamplesExist(t *testing.T) {
 			t.Errorf("%s is neither replayed nor listed as not applicable", file)
 		}
 	}
-	const wantNotApplicable = 2
+	const wantNotApplicable = 1
 	if len(notApplicable) != wantNotApplicable {
 		t.Errorf("%d examples are not applicable, want %d: update the count deliberately", len(notApplicable), wantNotApplicable)
 	}
