@@ -40,6 +40,7 @@ func defaultAgentPool(w World, old, ap *armcontainerservice.AgentPool) {
 // defaultNewPool fills the defaults of a pool being created.
 func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 	mc := w.Cluster
+	dropEmptyStrings(p)
 	if !isSet(p.Mode) {
 		// The agentPools API defaults to User; a cluster's first pool must be
 		// given mode System explicitly (use-system-pools.md).
@@ -131,6 +132,7 @@ func defaultUpdatedPool(w World, old, p *armcontainerservice.ManagedClusterAgent
 		p.OSDiskSizeGB = nil // 0 means "the default size" (spec), on an update the stored one
 	}
 	keepUnset(old, p)
+	dropEmptyStrings(p) // "" the stored pool had no value for either
 	if p.UpgradeSettings != nil && old.UpgradeSettings != nil {
 		// "upgradeSettings": {} (azurerm sends it) keeps the stored settings it leaves unset.
 		keepUnset(old.UpgradeSettings, p.UpgradeSettings)

@@ -48,6 +48,11 @@ func TestAzurermUnsetValuesAreAccepted(t *testing.T) {
 				t.Fatalf("update with %s=%#v: %d %s %v", k, v, first.status, first.body, err)
 			}
 			after := object(t, e.call(t, http.MethodGet, base+name, "2025-10-01", nil, nil).json(t))
+			for _, answer := range []map[string]any{before, after} {
+				if got, ok := object(t, answer["properties"])[k].(string); ok && got == "" {
+					t.Errorf("%s answered as \"\": AKS answers its default or nothing", k)
+				}
+			}
 			for _, kept := range []string{"kubeletDiskType", "osDiskSizeGB", "osDiskType", "osSKU", "osType", "type", "mode", "scaleSetPriority", "upgradeSettings"} {
 				b, a := object(t, before["properties"])[kept], object(t, after["properties"])[kept]
 				if fmt.Sprint(b) != fmt.Sprint(a) {
