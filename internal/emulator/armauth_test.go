@@ -67,9 +67,9 @@ func TestGraphTokenIssuedAndRefusedByARM(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", scope, err)
 		}
-		aud := tokenPayload(t, tok.Token)["aud"]
+		aud, _ := tokenPayload(t, tok.Token)["aud"].(string)
 		if aud != strings.TrimSuffix(scope, "/.default") {
-			t.Errorf("%s: aud %#v", scope, aud)
+			t.Errorf("%s: aud %#v, want the string %q", scope, tokenPayload(t, tok.Token)["aud"], strings.TrimSuffix(scope, "/.default"))
 		}
 		status, h, body := rawRequest(t, s, nil, http.MethodGet, "/subscriptions/"+DefaultSubscriptionID+"/resourcegroups?api-version=2021-04-01", "",
 			map[string]string{"Authorization": "Bearer " + tok.Token})
