@@ -74,7 +74,7 @@ func TestGraphTokenIssuedAndRefusedByARM(t *testing.T) {
 		status, h, body := rawRequest(t, s, nil, http.MethodGet, "/subscriptions/"+DefaultSubscriptionID+"/resourcegroups?api-version=2021-04-01", "",
 			map[string]string{"Authorization": "Bearer " + tok.Token})
 		e := armErrorOf(t, body)
-		if status != 401 || e.Code != "InvalidAuthenticationTokenAudience" || !strings.Contains(e.Message, "wrong audience or resource '"+aud.(string)+"'") ||
+		if status != 401 || e.Code != "InvalidAuthenticationTokenAudience" || !strings.Contains(e.Message, "wrong audience or resource '"+aud+"'") ||
 			!strings.Contains(h.Get("WWW-Authenticate"), "invalid_token") {
 			t.Errorf("%s: ARM answered %d %s", scope, status, body)
 		}
