@@ -123,7 +123,8 @@ func (s *Server) handleMaintenanceDelete(q *request) {
 // window's dates (startDate, notAllowedDates[].start/end, spec format "date")
 // both as dates ("2023-01-01") and as date-times ("2023-01-01T00:00:00Z",
 // what azurerm sends); they are kept, and answered, as dates, the spec's
-// format and what Microsoft's examples show.
+// format and what Microsoft's examples show. An empty date or time is read as
+// absent, as AKS reads "" elsewhere.
 func decodeMaintenance(q *request) (*armcontainerservice.MaintenanceConfiguration, bool) {
 	var raw map[string]any
 	if !decodeBody(q, &raw) {
@@ -132,15 +133,9 @@ func decodeMaintenance(q *request) (*armcontainerservice.MaintenanceConfiguratio
 	if props, ok := raw["properties"].(map[string]any); ok {
 		if w, ok := props["maintenanceWindow"].(map[string]any); ok {
 			dateOnly(w, "startDate")
-			if spans, ok := w["notAllowedDates"].([]any); ok {
-				for _, sp := range spans {
-					if m, ok := sp.(map[string]any); ok {
-						dateOnly(m, "start")
-						dateOnly(m, "end")
-					}
-				}
-			}
+			eachObject(w["notAllowedDates"], func(m map[string]any) { dateOnly(m, "start"); dateOnly(m, "end") })
 		}
+		eachObject(props["notAllowedTime"], func(m map[string]any) { dropEmpty(m, "start"); dropEmpty(m, "end") })
 	}
 	body, err := json.Marshal(raw)
 	var mc armcontainerservice.MaintenanceConfiguration
@@ -155,13 +150,32 @@ func decodeMaintenance(q *request) (*armcontainerservice.MaintenanceConfiguratio
 	return &mc, true
 }
 
-// dateOnly turns m[k], when it is an RFC 3339 date-time, into its date.
+// dateOnly turns m[k], when it is an RFC 3339 date-time, into its date, and
+// drops it when it is "".
 func dateOnly(m map[string]any, k string) {
+	dropEmpty(m, k)
 	s, ok := m[k].(string)
 	if !ok {
 		return
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		m[k] = t.Format("2006-01-02")
+	}
+}
+
+// dropEmpty deletes m[k] when it is "".
+func dropEmpty(m map[string]any, k string) {
+	if s, ok := m[k].(string); ok && s == "" {
+		delete(m, k)
+	}
+}
+
+// eachObject calls f with each object of a JSON array.
+func eachObject(v any, f func(map[string]any)) {
+	list, _ := v.([]any)
+	for _, item := range list {
+		if m, ok := item.(map[string]any); ok {
+			f(m)
+		}
 	}
 }

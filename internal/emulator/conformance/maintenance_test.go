@@ -152,4 +152,23 @@ func TestMaintenanceWindowDatesAsDateTimes(t *testing.T) {
 	if w["startDate"] != "2030-01-12" || span["start"] != "2030-02-01" || span["end"] != "2030-02-03" {
 		t.Errorf("dates answered as %v, %v", w["startDate"], span)
 	}
+	// an empty startDate is no start date; so are empty notAllowedTime ends
+	got = e.call(t, http.MethodPut, path, "2025-10-01", map[string]any{"properties": map[string]any{"maintenanceWindow": map[string]any{
+		"schedule":      map[string]any{"daily": map[string]any{"intervalDays": 2}},
+		"durationHours": 8, "startTime": "00:00", "startDate": "", "notAllowedDates": []any{},
+	}}}, nil)
+	if got.status != http.StatusOK {
+		t.Fatalf("empty startDate: %d %s", got.status, got.body)
+	}
+	if _, ok := object(t, object(t, object(t, got.json(t))["properties"])["maintenanceWindow"])["startDate"]; ok {
+		t.Errorf("an empty startDate is answered: %s", got.body)
+	}
+	def := clusterPath(e.subID, e.baseRG, "mcdates") + "/maintenanceConfigurations/default"
+	got = e.call(t, http.MethodPut, def, "2025-10-01", map[string]any{"properties": map[string]any{
+		"timeInWeek":     []any{map[string]any{"day": "Sunday", "hourSlots": []any{0, 1}}},
+		"notAllowedTime": []any{map[string]any{"start": "2030-03-01T00:00:00Z", "end": ""}},
+	}}, nil)
+	if got.status != http.StatusCreated {
+		t.Fatalf("default with an open not-allowed time: %d %s", got.status, got.body)
+	}
 }
