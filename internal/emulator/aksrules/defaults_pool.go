@@ -31,6 +31,7 @@ func defaultAgentPool(w World, old, ap *armcontainerservice.AgentPool) {
 	}
 	p := ap.Properties
 	if old == nil || old.Properties == nil {
+		dropEmptyStrings(p) // "" is no value: the default, or nothing
 		defaultNewPool(w, deref(ap.Name), p)
 		return
 	}
@@ -40,7 +41,6 @@ func defaultAgentPool(w World, old, ap *armcontainerservice.AgentPool) {
 // defaultNewPool fills the defaults of a pool being created.
 func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 	mc := w.Cluster
-	dropEmptyStrings(p)
 	if !isSet(p.Mode) {
 		// The agentPools API defaults to User; a cluster's first pool must be
 		// given mode System explicitly (use-system-pools.md).
