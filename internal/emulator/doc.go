@@ -59,9 +59,10 @@
 //     identities as resources, load balancers, public IPs, NICs, snapshots,
 //     machines, private endpoints, extensions or fleet resources; IDs naming
 //     them are accepted as text where AKS takes an ID, and not resolved.
-//   - Provider registration knows only the namespaces the emulator serves; a
-//     client that registers others (azurerm's default
-//     resource_provider_registrations) gets 404 InvalidResourceNamespace.
+//   - Provider registration knows only the namespaces the emulator serves;
+//     registering another answers 404 InvalidResourceNamespace. (azurerm's
+//     automatic registration only registers namespaces the provider list
+//     shows as NotRegistered, and skips the others with a warning.)
 //   - Planned maintenance is stored and validated, never run: nothing is
 //     upgraded on schedule, and auto-upgrade channels change nothing.
 //   - One cloud: the metadata's older array shape lists only the emulator's
