@@ -2,7 +2,10 @@ package conformance_test
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 )
 
 func azurermCluster() map[string]any {
@@ -65,9 +68,24 @@ func TestAzurermClusterLifecycle(t *testing.T) {
 	if got := e.call(t, http.MethodGet, path+"/upgradeProfiles/default", "2025-10-01", nil, nil); got.status != http.StatusOK {
 		t.Errorf("upgrade profile: %d %s", got.status, got.body)
 	}
-	first, _, err = e.callLRO(t, http.MethodDelete, path, "2025-10-01", nil)
-	if err != nil || first.status != http.StatusAccepted || first.header.Get("Azure-AsyncOperation") == "" || first.header.Get("Location") == "" {
-		t.Fatalf("delete: %d %v %v", first.status, first.header, err)
+	// azurerm deletes with ignore-pod-disruption-budget=true; a non-boolean is refused
+	if got := e.call(t, http.MethodDelete, path, "2025-10-01", nil, url.Values{"ignore-pod-disruption-budget": {"yes"}}); got.status != http.StatusBadRequest {
+		t.Errorf("ignore-pod-disruption-budget=yes: %d %s", got.status, got.body)
+	}
+	resp, err := e.send(t.Context(), http.MethodDelete, path, url.Values{"api-version": {"2025-10-01"}, "ignore-pod-disruption-budget": {"true"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	poller, err := runtime.NewPoller[any](resp, e.raw.Pipeline(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := poller.PollUntilDone(t.Context(), pollFast); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	first = rawResponse{status: resp.StatusCode, header: resp.Header}
+	if first.status != http.StatusAccepted || first.header.Get("Azure-AsyncOperation") == "" || first.header.Get("Location") == "" {
+		t.Fatalf("delete: %d %v", first.status, first.header)
 	}
 	if got := e.call(t, http.MethodGet, path, "2025-10-01", nil, nil); got.status != http.StatusNotFound {
 		t.Errorf("GET after delete: %d", got.status)
