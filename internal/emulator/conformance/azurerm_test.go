@@ -3,8 +3,11 @@ package conformance_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"testing"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 )
 
 // Values azurerm (hashicorp/terraform-provider-azurerm, through go-azure-sdk)
@@ -60,5 +63,68 @@ func TestAzurermUnsetValuesAreAccepted(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// azurerm_kubernetes_cluster_node_pool's lifecycle as azurerm drives it: the
+// exists check (404), availableAgentPoolVersions, a create with its body, a
+// scale and a relabel as PUTs of the GET model, an ARM64 pool, and deletes
+// that honour (and accept) ignore-pod-disruption-budget.
+func TestAzurermNodePoolLifecycle(t *testing.T) {
+	e := newEnv(t)
+	e.createCluster(t, "azrmpools", nil)
+	cluster := clusterPath(e.subID, e.baseRG, "azrmpools")
+	const api = "2025-10-01"
+	if got := e.call(t, http.MethodGet, cluster+"/agentPools/user1", api, nil, nil); got.status != http.StatusNotFound {
+		t.Fatalf("exists check: %d %s", got.status, got.body)
+	}
+	if got := e.call(t, http.MethodGet, cluster+"/availableAgentPoolVersions", api, nil, nil); got.status != http.StatusOK {
+		t.Fatalf("availableAgentPoolVersions: %d %s", got.status, got.body)
+	}
+	pool := func(vmSize string) map[string]any {
+		props := map[string]any{"mode": "User", "count": 1, "vmSize": vmSize, "osType": "Linux", "type": "VirtualMachineScaleSets"}
+		for k, v := range azurermUnsetValues {
+			if _, set := props[k]; !set {
+				props[k] = v
+			}
+		}
+		return map[string]any{"properties": props}
+	}
+	put := func(name string, body any, want int) map[string]any {
+		t.Helper()
+		first, _, err := e.callLRO(t, http.MethodPut, cluster+"/agentPools/"+name, api, body)
+		if err != nil || first.status != want || first.header.Get("Azure-AsyncOperation") == "" {
+			t.Fatalf("PUT %s: %d %s %v", name, first.status, first.body, err)
+		}
+		got := object(t, e.call(t, http.MethodGet, cluster+"/agentPools/"+name, api, nil, nil).json(t))
+		if p := object(t, got["properties"]); p["provisioningState"] != "Succeeded" {
+			t.Fatalf("%s ended %v", name, p["provisioningState"])
+		}
+		return got
+	}
+	got := put("user1", pool("Standard_DS2_v2"), http.StatusCreated)
+	object(t, got["properties"])["count"] = 3
+	got = put("user1", got, http.StatusOK)
+	object(t, got["properties"])["nodeLabels"] = map[string]any{"team": "blue"}
+	got = put("user1", got, http.StatusOK)
+	if p := object(t, got["properties"]); p["count"] != float64(3) || object(t, p["nodeLabels"])["team"] != "blue" {
+		t.Errorf("scaled and relabelled pool: %v", p)
+	}
+	arm := put("arm1", pool("Standard_D2ps_v5"), http.StatusCreated)
+	if p := object(t, arm["properties"]); p["vmSize"] != "Standard_D2ps_v5" || p["osSKU"] != "Ubuntu" {
+		t.Errorf("ARM64 pool: %v", p)
+	}
+	for _, name := range []string{"user1", "arm1"} {
+		resp, err := e.send(t.Context(), http.MethodDelete, cluster+"/agentPools/"+name, url.Values{"api-version": {api}, "ignore-pod-disruption-budget": {"true"}}, nil)
+		if err != nil || resp.StatusCode != http.StatusAccepted || resp.Header.Get("Location") == "" {
+			t.Fatalf("DELETE %s: %v %v", name, resp, err)
+		}
+		poller, err := runtime.NewPoller[any](resp, e.raw.Pipeline(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := poller.PollUntilDone(t.Context(), pollFast); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
