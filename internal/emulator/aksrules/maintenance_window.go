@@ -70,13 +70,15 @@ func validClock(s string) bool {
 	return h <= 23 && m <= 59
 }
 
-// validUTCOffset reports whether s is +/-HH:mm with minutes below 60. The
-// spec's pattern allows any two digits; real offsets run from -12:00 to +14:00.
+// validUTCOffset reports whether s is +/-HH:mm with hours below 24 and
+// minutes below 60. Real offsets run from -12:00 to +14:00, but AKS's own
+// bound is undocumented: the check stays at what a clock reads, so that it is
+// never stricter than AKS.
 func validUTCOffset(s string) bool {
 	if !utcOffsetPattern.MatchString(s) {
 		return false
 	}
 	h, _ := strconv.Atoi(s[1:3])
 	m, _ := strconv.Atoi(s[4:])
-	return h <= 14 && m <= 59
+	return h <= 23 && m <= 59
 }
