@@ -89,9 +89,13 @@ func (s *Server) handleMaintenancePut(q *request) {
 	name := maintenanceName(q)
 	id := deref(c.Cluster.ID) + "/maintenanceConfigurations/" + name
 	status := http.StatusOK
-	if s.db.maintenance(id) == nil {
+	var old *armcontainerservice.MaintenanceConfiguration
+	if m := s.db.maintenance(id); m != nil {
+		old = m.Config
+	} else {
 		status = http.StatusCreated
 	}
+	aksrules.DefaultMaintenanceConfiguration(old, mc, time.Now())
 	// Read-only fields sent back from a GET are ignored; identity comes from the path.
 	stored := &armcontainerservice.MaintenanceConfiguration{
 		ID: to.Ptr(id), Name: to.Ptr(name), Type: to.Ptr(maintenanceType), Properties: mc.Properties,

@@ -152,7 +152,8 @@ func TestMaintenanceWindowDatesAsDateTimes(t *testing.T) {
 	if w["startDate"] != "2030-01-12" || span["start"] != "2030-02-01" || span["end"] != "2030-02-03" {
 		t.Errorf("dates answered as %v, %v", w["startDate"], span)
 	}
-	// an empty startDate is no start date; so are empty notAllowedTime ends
+	// an empty startDate is no start date, so an update keeps the stored one;
+	// empty notAllowedTime ends are no ends
 	got = e.call(t, http.MethodPut, path, "2025-10-01", map[string]any{"properties": map[string]any{"maintenanceWindow": map[string]any{
 		"schedule":      map[string]any{"daily": map[string]any{"intervalDays": 2}},
 		"durationHours": 8, "startTime": "00:00", "startDate": "", "notAllowedDates": []any{},
@@ -160,8 +161,16 @@ func TestMaintenanceWindowDatesAsDateTimes(t *testing.T) {
 	if got.status != http.StatusOK {
 		t.Fatalf("empty startDate: %d %s", got.status, got.body)
 	}
-	if _, ok := object(t, object(t, object(t, got.json(t))["properties"])["maintenanceWindow"])["startDate"]; ok {
-		t.Errorf("an empty startDate is answered: %s", got.body)
+	if got := object(t, object(t, object(t, got.json(t))["properties"])["maintenanceWindow"])["startDate"]; got != "2030-01-12" {
+		t.Errorf("an update with an empty startDate starts %v, want the stored 2030-01-12", got)
+	}
+	auto := clusterPath(e.subID, e.baseRG, "mcdates") + "/maintenanceConfigurations/aksManagedAutoUpgradeSchedule"
+	got = e.call(t, http.MethodPut, auto, "2025-10-01", map[string]any{"properties": map[string]any{"maintenanceWindow": map[string]any{
+		"schedule": map[string]any{"weekly": map[string]any{"intervalWeeks": 2, "dayOfWeek": "Friday"}}, "durationHours": 4, "startTime": "22:00",
+	}}}, nil)
+	today := time.Now().UTC().Format("2006-01-02")
+	if start := object(t, object(t, object(t, got.json(t))["properties"])["maintenanceWindow"])["startDate"]; got.status != http.StatusCreated || (start != today && start != time.Now().UTC().Add(-time.Minute).Format("2006-01-02")) {
+		t.Errorf("a new window without startDate: %d, starts %v, want today (%s)", got.status, start, today)
 	}
 	def := clusterPath(e.subID, e.baseRG, "mcdates") + "/maintenanceConfigurations/default"
 	got = e.call(t, http.MethodPut, def, "2025-10-01", map[string]any{"properties": map[string]any{
