@@ -315,6 +315,9 @@ func (s *Server) handleClusterPatch(q *request) {
 }
 
 func (s *Server) handleClusterDelete(q *request) {
+	if !checkIgnorePDB(q) {
+		return
+	}
 	end := s.db.beginWrite()
 	defer end()
 	c := s.db.cluster(clusterIDOf(q))

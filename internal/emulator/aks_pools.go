@@ -152,11 +152,21 @@ func (s *Server) handlePoolPut(q *request) {
 	writeRaw(q, status, poolJSON(rec))
 }
 
-func (s *Server) handlePoolDelete(q *request) {
+// checkIgnorePDB answers 400 when the DELETE's ignore-pod-disruption-budget
+// query parameter (agentPools and, since the spec has it there too,
+// managedClusters) is not a boolean.
+func checkIgnorePDB(q *request) bool {
 	ignorePDB := q.r.URL.Query().Get("ignore-pod-disruption-budget")
 	if ignorePDB != "" && !strings.EqualFold(ignorePDB, "true") && !strings.EqualFold(ignorePDB, "false") {
 		writeError(q, http.StatusBadRequest, "InvalidParameter",
 			fmt.Sprintf("The value '%s' of query parameter 'ignore-pod-disruption-budget' is not a boolean.", ignorePDB), "ignore-pod-disruption-budget")
+		return false
+	}
+	return true
+}
+
+func (s *Server) handlePoolDelete(q *request) {
+	if !checkIgnorePDB(q) {
 		return
 	}
 	end := s.db.beginWrite()

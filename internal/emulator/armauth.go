@@ -63,7 +63,7 @@ func (s *Server) authenticate(q *request) bool {
 	}
 	audOK := false
 	for _, a := range claims.Audience {
-		if s.knownAudience(a) {
+		if s.armAudience(a) {
 			audOK = true
 		}
 	}

@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -52,4 +54,64 @@ func TestUnknownSubscriptionIsNotFound(t *testing.T) {
 	if status != 404 || armErrorOf(t, body).Code != "SubscriptionNotFound" {
 		t.Fatalf("%d %s", status, body)
 	}
+}
+
+// Entra ID issues Microsoft Graph tokens (azurerm asks for one on every
+// configure, with go-azure-sdk's doubled slash); ARM refuses them with the
+// answer it gives a token for another resource.
+func TestGraphTokenIssuedAndRefusedByARM(t *testing.T) {
+	s := startServer(t)
+	cred := secretCredential(t, s)
+	for _, scope := range []string{"https://graph.microsoft.com//.default", "https://graph.microsoft.com/.default"} {
+		tok, err := cred.GetToken(context.Background(), policy.TokenRequestOptions{Scopes: []string{scope}})
+		if err != nil {
+			t.Fatalf("%s: %v", scope, err)
+		}
+		aud, _ := tokenPayload(t, tok.Token)["aud"].(string)
+		if aud != strings.TrimSuffix(scope, "/.default") {
+			t.Errorf("%s: aud %#v, want the string %q", scope, tokenPayload(t, tok.Token)["aud"], strings.TrimSuffix(scope, "/.default"))
+		}
+		status, h, body := rawRequest(t, s, nil, http.MethodGet, "/subscriptions/"+DefaultSubscriptionID+"/resourcegroups?api-version=2021-04-01", "",
+			map[string]string{"Authorization": "Bearer " + tok.Token})
+		e := armErrorOf(t, body)
+		if status != 401 || e.Code != "InvalidAuthenticationTokenAudience" || !strings.Contains(e.Message, "wrong audience or resource '"+aud+"'") ||
+			!strings.Contains(h.Get("WWW-Authenticate"), "invalid_token") {
+			t.Errorf("%s: ARM answered %d %s", scope, status, body)
+		}
+	}
+	// a resource the emulator doesn't host is still unknown to its tenant
+	_, err := cred.GetToken(context.Background(), policy.TokenRequestOptions{Scopes: []string{"https://vault.azure.net/.default"}})
+	if err == nil || !strings.Contains(err.Error(), "AADSTS500011") {
+		t.Errorf("Key Vault token: want AADSTS500011, got %v", err)
+	}
+}
+
+// An access token's aud is one string, as Entra ID's are.
+func TestAccessTokenAudienceIsAString(t *testing.T) {
+	s := startServer(t)
+	tok, err := secretCredential(t, s).GetToken(context.Background(), policy.TokenRequestOptions{Scopes: []string{armScope}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aud, ok := tokenPayload(t, tok.Token)["aud"].(string); !ok || aud != strings.TrimSuffix(armScope, "/.default") {
+		t.Fatalf("aud %#v, want the string %q", tokenPayload(t, tok.Token)["aud"], strings.TrimSuffix(armScope, "/.default"))
+	}
+}
+
+// tokenPayload decodes a JWT's claims without checking its signature.
+func tokenPayload(t *testing.T, token string) map[string]any {
+	t.Helper()
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		t.Fatalf("not a JWT: %q", token)
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claims map[string]any
+	if err := json.Unmarshal(raw, &claims); err != nil {
+		t.Fatal(err)
+	}
+	return claims
 }

@@ -1,18 +1,3 @@
-// Package emulator is a local Azure emulator: an HTTPS server on loopback that
-// speaks the Entra ID, cloud metadata and ARM protocols the real Azure SDKs
-// use, and serves Microsoft.Resources, Microsoft.Network virtual networks,
-// Microsoft.Compute resource SKUs and Microsoft.ContainerService managed
-// clusters and agent pools. AKS business rules and server defaults live in
-// the aksrules subpackage, certificates in pki. This package owns transport
-// (routes.go, serve.go, respond.go), authentication (Entra ID's endpoints in
-// entra*.go and tokens.go, ARM's bearer token check in armauth.go), ARM
-// semantics (api-versions, ETags, long-running operations), the handlers of
-// each resource type, the store that holds the resources (store*.go,
-// state.go) and the control API under /_emulator/ (journal, faults,
-// mutations, latency, reset).
-//
-// It is an independent referee for the provider: it never imports the
-// provider's validation code.
 package emulator
 
 import (

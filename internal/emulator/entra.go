@@ -142,7 +142,7 @@ func (s *Server) handleToken(q *request) {
 		}
 		return
 	}
-	if !s.knownAudience(audience) {
+	if !s.issuesTokenFor(audience) {
 		writeEntraError(q, http.StatusBadRequest, "invalid_resource", 500011,
 			fmt.Sprintf("The resource principal named %s was not found in the tenant named %s. This can happen if the application has not been installed "+
 				"by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.",

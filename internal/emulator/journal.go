@@ -31,7 +31,8 @@ func (j *journal) add(e JournalEntry) {
 func (j *journal) list() []JournalEntry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return append([]JournalEntry(nil), j.entries...)
+	// never nil: an empty journal is served as [] (an empty list), not null
+	return append([]JournalEntry{}, j.entries...)
 }
 
 func (j *journal) reset() {

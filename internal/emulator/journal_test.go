@@ -61,6 +61,10 @@ func TestJournal(t *testing.T) {
 	if status, _, _ := rawRequest(t, s, nil, http.MethodDelete, "/_emulator/journal", "", nil); status != 204 || len(s.Journal()) != 0 {
 		t.Errorf("DELETE /_emulator/journal: %d, %d left", status, len(s.Journal()))
 	}
+	// an empty journal is an empty list, not null
+	if status, _, body := rawRequest(t, s, nil, http.MethodGet, "/_emulator/journal", "", nil); status != 200 || strings.TrimSpace(string(body)) != "[]" {
+		t.Errorf("empty journal: %d %s, want 200 []", status, body)
+	}
 }
 
 // The journal, which the control API serves, never holds a secret: the

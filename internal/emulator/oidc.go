@@ -28,16 +28,23 @@ func (s *Server) MintOIDCToken(subject string) (string, error) {
 	return s.mintOIDCToken(subject, federatedAudience, time.Now(), 10*time.Minute)
 }
 
+// oidcClaims are an ID token's claims with "aud" as one string, as GitHub
+// Actions' and HCP Terraform's tokens carry it (the outer field takes
+// precedence over the embedded, empty, RegisteredClaims.Audience).
+type oidcClaims struct {
+	jwt.RegisteredClaims
+	Audience string `json:"aud"`
+}
+
 func (s *Server) mintOIDCToken(subject, audience string, now time.Time, lifetime time.Duration) (string, error) {
-	t := jwt.NewWithClaims(jwt.SigningMethodRS256, jwt.RegisteredClaims{
+	t := jwt.NewWithClaims(jwt.SigningMethodRS256, oidcClaims{Audience: audience, RegisteredClaims: jwt.RegisteredClaims{
 		Issuer:    s.oidcIssuer(),
 		Subject:   subject,
-		Audience:  jwt.ClaimStrings{audience},
 		IssuedAt:  jwt.NewNumericDate(now),
 		NotBefore: jwt.NewNumericDate(now.Add(-time.Minute)),
 		ExpiresAt: jwt.NewNumericDate(now.Add(lifetime)),
 		ID:        uuid.NewString(),
-	})
+	}})
 	t.Header["kid"] = keyID(&s.oidcKey.PublicKey)
 	return t.SignedString(s.oidcKey)
 }

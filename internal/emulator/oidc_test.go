@@ -35,6 +35,9 @@ func TestGitHubOIDCRequestEndpoint(t *testing.T) {
 	if status != http.StatusOK || jwt == "" {
 		t.Fatalf("GitHub-style request: %d %q", status, jwt)
 	}
+	if aud, ok := tokenPayload(t, jwt)["aud"].(string); !ok || aud != "api://AzureADTokenExchange" {
+		t.Errorf("the ID token's aud is %#v, want the string GitHub's carry", tokenPayload(t, jwt)["aud"])
+	}
 	cred, err := azidentity.NewClientAssertionCredential(DefaultTenantID, DefaultClientID,
 		func(context.Context) (string, error) { return jwt, nil },
 		&azidentity.ClientAssertionCredentialOptions{ClientOptions: clientOptions(s), DisableInstanceDiscovery: true})

@@ -64,6 +64,7 @@ func (s *Server) buildRoutes() []route {
 		aksSub  = sub + "/providers/Microsoft.ContainerService"
 		cluster = rg + "/providers/Microsoft.ContainerService/managedClusters/{resourceName}"
 		pool    = cluster + "/agentPools/{agentPoolName}"
+		mcfg    = cluster + "/maintenanceConfigurations"
 	)
 	var rs []route
 	add := func(family, apiGroup, resType, method, pattern string, h func(*request)) {
@@ -152,6 +153,11 @@ func (s *Server) buildRoutes() []route {
 	arm(apiAKS, mcType+"/upgradeProfiles", http.MethodGet, cluster+"/upgradeProfiles/default", s.handleClusterUpgradeProfile)
 	arm(apiAKS, mcType, http.MethodPost, cluster+"/abort", s.handleClusterAbort)
 	arm(apiAKS, mcType+"/availableAgentPoolVersions", http.MethodGet, cluster+"/availableAgentPoolVersions", s.handleAvailableAgentPoolVersions)
+	const mcfgType = "managedClusters/maintenanceConfigurations"
+	arm(apiAKS, mcfgType, http.MethodGet, mcfg, s.handleMaintenanceList)
+	arm(apiAKS, mcfgType, http.MethodGet, mcfg+"/{configName}", s.handleMaintenanceGet)
+	arm(apiAKS, mcfgType, http.MethodPut, mcfg+"/{configName}", s.handleMaintenancePut)
+	arm(apiAKS, mcfgType, http.MethodDelete, mcfg+"/{configName}", s.handleMaintenanceDelete)
 	arm(apiAKS, apType, http.MethodGet, cluster+"/agentPools", s.handlePoolList)
 	arm(apiAKS, apType, http.MethodGet, pool, s.handlePoolGet)
 	arm(apiAKS, apType, http.MethodPut, pool, s.handlePoolPut)

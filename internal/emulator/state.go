@@ -28,7 +28,9 @@ type state struct {
 	VNets          map[string]*armnetwork.VirtualNetwork `json:"virtualNetworks"`
 	Clusters       map[string]*clusterRecord             `json:"managedClusters"`
 	Pools          map[string]*poolRecord                `json:"agentPools"`
-	Operations     map[string]*operation                 `json:"operations"`
+	// Maintenance holds the clusters' maintenance configurations.
+	Maintenance map[string]*maintenanceRecord `json:"maintenanceConfigurations"`
+	Operations  map[string]*operation         `json:"operations"`
 	// NodeImages maps lower-cased OS SKU to the latest node image version.
 	NodeImages map[string]string `json:"nodeImages"`
 	// Registrations maps lower-cased subscription ID to lower-cased namespace to registration state.
@@ -69,6 +71,7 @@ func newState() *state {
 		VNets:          map[string]*armnetwork.VirtualNetwork{},
 		Clusters:       map[string]*clusterRecord{},
 		Pools:          map[string]*poolRecord{},
+		Maintenance:    map[string]*maintenanceRecord{},
 		Operations:     map[string]*operation{},
 		NodeImages:     map[string]string{},
 		Registrations:  map[string]map[string]string{},
@@ -194,6 +197,7 @@ func loadState(path string) (st *state, ok bool, err error) {
 	orEmpty(&st.VNets)
 	orEmpty(&st.Clusters)
 	orEmpty(&st.Pools)
+	orEmpty(&st.Maintenance)
 	orEmpty(&st.Operations)
 	orEmpty(&st.NodeImages)
 	orEmpty(&st.Registrations)

@@ -159,6 +159,11 @@ func (db *store) removeCluster(ck string) {
 			delete(db.state.Pools, k)
 		}
 	}
+	for k, m := range db.state.Maintenance {
+		if m.ClusterKey == ck {
+			delete(db.state.Maintenance, k)
+		}
+	}
 	if rid, err := parseID(deref(c.Cluster.ID)); err == nil && c.Cluster.Properties != nil {
 		nrg := key(rgID(rid.SubscriptionID, deref(c.Cluster.Properties.NodeResourceGroup)))
 		if rg := db.state.ResourceGroups[nrg]; rg != nil && key(rg.ManagedBy) == ck {

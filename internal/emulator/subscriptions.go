@@ -15,7 +15,7 @@ var providerNamespaces = []struct {
 	types     []string
 	group     string
 }{
-	{"Microsoft.ContainerService", []string{"managedClusters", "managedClusters/agentPools", "locations", "locations/kubernetesVersions", "locations/operations", "locations/operationresults"}, apiAKS},
+	{"Microsoft.ContainerService", []string{"managedClusters", "managedClusters/agentPools", "managedClusters/maintenanceConfigurations", "locations", "locations/kubernetesVersions", "locations/operations", "locations/operationresults"}, apiAKS},
 	{"Microsoft.Network", []string{"virtualNetworks", "virtualNetworks/subnets", "locations", "locations/operations", "locations/operationResults"}, apiNetwork},
 	{"Microsoft.Compute", []string{"skus"}, apiSKUs},
 }

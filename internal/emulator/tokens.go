@@ -23,6 +23,15 @@ var armAudiences = []string{
 	"https://management.azure.com",
 }
 
+// graphResourceID is Microsoft Graph's resource (the metadata's
+// microsoftGraphResourceId). Clients ask for "<it>/.default" with the slash
+// doubled ("https://graph.microsoft.com//.default", go-azure-sdk) or not.
+const graphResourceID = "https://graph.microsoft.com/"
+
+// graphAudiences are the resources for which Entra ID issues Microsoft Graph
+// tokens. ARM refuses those tokens (wrong audience), as Azure does.
+var graphAudiences = []string{"https://graph.microsoft.com/", "https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000"}
+
 // accessClaims is what the emulator reads back from an access token it minted.
 type accessClaims struct {
 	jwt.RegisteredClaims
@@ -34,6 +43,19 @@ type accessClaims struct {
 	Version  string `json:"ver"`
 }
 
+// mintedClaims is what the emulator signs. Entra ID's access tokens carry
+// "aud" as one string (the resource's App ID URI or its application ID), not
+// the array JWT also allows: clients such as go-azure-sdk decode it into a
+// string and fail on an array. The outer Audience field takes precedence over
+// the embedded RegisteredClaims.Audience when encoding/json marshals it; the
+// embedded one stays empty. Source:
+// https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference
+// ("aud", String).
+type mintedClaims struct {
+	accessClaims
+	Audience string `json:"aud"`
+}
+
 // mintAccessToken signs an access token for sp, for audience.
 func (s *Server) mintAccessToken(tenantID string, sp *SeedServicePrincipal, audience, appIDACR string, now time.Time) (string, time.Time, error) {
 	exp := now.Add(s.tokenLifetime)
@@ -41,11 +63,10 @@ func (s *Server) mintAccessToken(tenantID string, sp *SeedServicePrincipal, audi
 	if oid == "" {
 		oid = sp.ClientID
 	}
-	c := accessClaims{
+	c := mintedClaims{Audience: audience, accessClaims: accessClaims{
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer:    "https://sts.windows.net/" + tenantID + "/",
 			Subject:   oid,
-			Audience:  jwt.ClaimStrings{audience},
 			ExpiresAt: jwt.NewNumericDate(exp),
 			NotBefore: jwt.NewNumericDate(now.Add(-5 * time.Minute)),
 			IssuedAt:  jwt.NewNumericDate(now),
@@ -57,23 +78,33 @@ func (s *Server) mintAccessToken(tenantID string, sp *SeedServicePrincipal, audi
 		ObjectID: oid,
 		IdType:   "app",
 		Version:  "1.0",
-	}
+	}}
 	t := jwt.NewWithClaims(jwt.SigningMethodRS256, c)
 	t.Header["kid"] = keyID(&s.tokenKey.PublicKey)
 	signed, err := t.SignedString(s.tokenKey)
 	return signed, exp, err
 }
 
-// knownAudience reports whether the emulator issues tokens for a resource:
-// ARM's audiences, and the emulator's own URL (a client that uses the
-// resourceManager endpoint as its audience).
-func (s *Server) knownAudience(aud string) bool {
-	for _, a := range armAudiences {
-		if strings.EqualFold(a, aud) {
+// armAudience reports whether ARM accepts a token for aud: ARM's audiences,
+// and the emulator's own URL (a client that uses the resourceManager endpoint
+// as its audience).
+func (s *Server) armAudience(aud string) bool {
+	return containsFold(armAudiences, aud) || strings.EqualFold(strings.TrimSuffix(aud, "/"), s.url)
+}
+
+// issuesTokenFor reports whether the token endpoint issues tokens for a
+// resource: ARM's and Microsoft Graph's.
+func (s *Server) issuesTokenFor(aud string) bool {
+	return s.armAudience(aud) || containsFold(graphAudiences, aud)
+}
+
+func containsFold(list []string, v string) bool {
+	for _, a := range list {
+		if strings.EqualFold(a, v) {
 			return true
 		}
 	}
-	return strings.EqualFold(strings.TrimSuffix(aud, "/"), s.url)
+	return false
 }
 
 func (s *Server) handleTokenKeys(q *request) {

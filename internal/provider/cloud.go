@@ -15,7 +15,8 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 )
 
-// metadataAPIVersion is the version of ARM's cloud metadata endpoint the provider reads.
+// metadataAPIVersion is the version of ARM's cloud metadata endpoint the provider reads; Azure
+// answers it with one cloud object.
 const metadataAPIVersion = "2022-09-01"
 
 // cloudSettings is where the provider authenticates and which Resource Manager it calls.
@@ -110,9 +111,11 @@ type metadataEntry struct {
 	} `json:"authentication"`
 }
 
-// parseMetadataEndpoints reads ARM's metadata/endpoints answer: an array of clouds (newer API
-// versions) or a single cloud object (older ones and Azure Stack). From an array it picks the
-// entry whose resourceManager host is metadataHost, or the only entry.
+// parseMetadataEndpoints reads ARM's metadata/endpoints answer: a single cloud object, which is
+// what api-version 2022-09-01 (the one the provider asks for) answers, as do Azure Stack Hub and
+// go-azure-sdk's and the Azure CLI's readers expect; or an array of clouds, the shape of the older
+// 2019-05-01 and 2020-06-01 versions, which some private clouds and proxies still serve. From an
+// array it picks the entry whose resourceManager host is metadataHost, or the only entry.
 func parseMetadataEndpoints(body []byte, metadataHost string) (cloudSettings, error) {
 	var entries []metadataEntry
 	trimmed := strings.TrimSpace(string(body))

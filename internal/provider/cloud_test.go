@@ -12,7 +12,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 )
 
-// A trimmed answer of Azure public cloud's metadata endpoint (2022-09-01 shape).
+// A trimmed answer of Azure public cloud's metadata endpoint at 2022-09-01: one cloud object.
 const publicCloudEntry = `{
   "portal": "https://portal.azure.com",
   "authentication": {
@@ -35,6 +35,22 @@ const privateCloudEntry = `{
   }
 }`
 
+// Azure's 2022-09-01 answer, the shape the provider asks for.
+func TestParseMetadataEndpoints_CloudObject(t *testing.T) {
+	got, err := parseMetadataEndpoints([]byte(publicCloudEntry), "management.azure.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cloud.Configuration{
+		ActiveDirectoryAuthorityHost: "https://login.microsoftonline.com/",
+		Services: map[cloud.ServiceName]cloud.ServiceConfiguration{
+			cloud.ResourceManager: {Endpoint: "https://management.azure.com", Audience: "https://management.core.windows.net/"},
+		},
+	}
+	assertCloud(t, got, "AzureCloud", want, false)
+}
+
+// The older versions' array of clouds (2019-05-01, 2020-06-01), still read.
 func TestParseMetadataEndpoints_PicksTheEntryOfTheHost(t *testing.T) {
 	body := "[" + publicCloudEntry + "," + privateCloudEntry + "]"
 
@@ -65,8 +81,8 @@ func TestParseMetadataEndpoints_PicksTheEntryOfTheHost(t *testing.T) {
 }
 
 func TestParseMetadataEndpoints_SingleObjectAndOnlyEntry(t *testing.T) {
-	// Older API versions and Azure Stack answer one object; metadata_host may be a different
-	// host name of the same ARM (a load balancer), so a lone entry is taken as it is.
+	// 2022-09-01 and Azure Stack answer one object, older versions an array; metadata_host may be
+	// a different host name of the same ARM (a load balancer), so a lone entry is taken as it is.
 	for name, body := range map[string]string{"object": privateCloudEntry, "array of one": "[" + privateCloudEntry + "]"} {
 		got, err := parseMetadataEndpoints([]byte(body), "arm-lb.contoso.local")
 		if err != nil {
@@ -150,7 +166,8 @@ func TestResolveCloud_DiscoversFromMetadataHost(t *testing.T) {
 		gotPath, gotVersion, gotUserAgent = r.URL.Path, r.URL.Query().Get("api-version"), r.UserAgent()
 		w.Header().Set("Content-Type", "application/json")
 		base := "https://" + r.Host
-		_, _ = w.Write([]byte(`[{"name":"Local","resourceManager":"` + base + `/","authentication":{"loginEndpoint":"` + base + `/","audiences":["https://management.core.windows.net/"]}}]`))
+		// 2022-09-01's shape: one cloud object, as Azure answers it
+		_, _ = w.Write([]byte(`{"name":"Local","resourceManager":"` + base + `/","authentication":{"loginEndpoint":"` + base + `/","audiences":["https://management.core.windows.net/"]}}`))
 	}))
 	defer srv.Close()
 	host := strings.TrimPrefix(srv.URL, "https://")

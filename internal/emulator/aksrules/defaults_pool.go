@@ -31,6 +31,7 @@ func defaultAgentPool(w World, old, ap *armcontainerservice.AgentPool) {
 	}
 	p := ap.Properties
 	if old == nil || old.Properties == nil {
+		dropEmptyStrings(p) // "" is no value: the default, or nothing
 		defaultNewPool(w, deref(ap.Name), p)
 		return
 	}
@@ -127,7 +128,15 @@ func defaultUpdatedPool(w World, old, p *armcontainerservice.ManagedClusterAgent
 	if !isSet(p.OrchestratorVersion) {
 		p.OrchestratorVersion = nil // "" means "keep", as on create it means "default"
 	}
+	if p.OSDiskSizeGB != nil && *p.OSDiskSizeGB == 0 {
+		p.OSDiskSizeGB = nil // 0 means "the default size" (spec), on an update the stored one
+	}
 	keepUnset(old, p)
+	dropEmptyStrings(p) // "" the stored pool had no value for either
+	if p.UpgradeSettings != nil && old.UpgradeSettings != nil {
+		// "upgradeSettings": {} (azurerm sends it) keeps the stored settings it leaves unset.
+		keepUnset(old.UpgradeSettings, p.UpgradeSettings)
+	}
 	if autoscalingOff {
 		// Turning autoscaling off clears the bounds unless the request sets them.
 		if p.MinCount == old.MinCount {
@@ -164,7 +173,10 @@ func versionTextChanged(old, requested *string) bool {
 }
 
 // keepUnset copies into dst every nil pointer, map or slice field of the
-// struct *dst from *src: "unset in the request keeps the stored value".
+// struct *dst from *src: "unset in the request keeps the stored value". An
+// empty string counts as unset, as AKS reads it (on create "" takes the
+// default; azurerm sends "kubeletDiskType": "" for an unset kubelet_disk_type
+// in every update, and Azure keeps the pool's value).
 func keepUnset[T any](src, dst *T) {
 	if src == nil || dst == nil {
 		return
@@ -172,9 +184,16 @@ func keepUnset[T any](src, dst *T) {
 	s, d := reflect.ValueOf(src).Elem(), reflect.ValueOf(dst).Elem()
 	for i := range d.NumField() {
 		f := d.Field(i)
+		if !f.CanSet() {
+			continue
+		}
 		switch f.Kind() {
-		case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
-			if f.IsNil() && f.CanSet() {
+		case reflect.Pointer:
+			if f.IsNil() || (f.Elem().Kind() == reflect.String && f.Elem().Len() == 0) {
+				f.Set(s.Field(i))
+			}
+		case reflect.Map, reflect.Slice, reflect.Interface:
+			if f.IsNil() {
 				f.Set(s.Field(i))
 			}
 		}

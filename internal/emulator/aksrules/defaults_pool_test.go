@@ -173,6 +173,19 @@ func TestDefaultAgentPoolOnUpdate(t *testing.T) {
 		ap := defaulted(func(p *poolProperties) { p.OrchestratorVersion = to("") })
 		check(t, "orchestratorVersion", deref(ap.Properties.OrchestratorVersion), "1.32")
 	})
+	t.Run("empty strings, 0 GB and an empty upgradeSettings keep the stored values", func(t *testing.T) {
+		ap := defaulted(func(p *poolProperties) {
+			p.KubeletDiskType = to(armcontainerservice.KubeletDiskType(""))
+			p.OSType = to(armcontainerservice.OSType(""))
+			p.OSDiskSizeGB = to[int32](0)
+			p.UpgradeSettings = &armcontainerservice.AgentPoolUpgradeSettings{}
+		})
+		check(t, "kubeletDiskType", deref(ap.Properties.KubeletDiskType), armcontainerservice.KubeletDiskTypeOS)
+		check(t, "osType", deref(ap.Properties.OSType), armcontainerservice.OSTypeLinux)
+		check(t, "osDiskSizeGB", deref(ap.Properties.OSDiskSizeGB), deref(stored.Properties.OSDiskSizeGB))
+		check(t, "maxSurge", deref(ap.Properties.UpgradeSettings.MaxSurge), deref(stored.Properties.UpgradeSettings.MaxSurge))
+		wantError(t, CheckAgentPoolUpdate(w, stored, ap), "", "")
+	})
 	t.Run("a new version upgrades and reimages", func(t *testing.T) {
 		ap := defaulted(func(p *poolProperties) { p.OrchestratorVersion = to("1.33.2") })
 		check(t, "currentOrchestratorVersion", deref(ap.Properties.CurrentOrchestratorVersion), "1.33.2")

@@ -1,6 +1,9 @@
 package aksrules
 
-import "strings"
+import (
+	"reflect"
+	"strings"
+)
 
 // to returns a pointer to a copy of v: the SDK models are all pointers.
 func to[T any](v T) *T { return &v }
@@ -25,4 +28,21 @@ func equalFoldPtr[T ~string](p *T, value T) bool {
 // "" like an absent field (the official examples send orchestratorVersion "").
 func isSet[T ~string](p *T) bool {
 	return p != nil && *p != ""
+}
+
+// dropEmptyStrings sets every string-typed pointer field of the struct *v
+// that holds "" to nil: AKS reads "" as an absent value, and answers a
+// default or nothing for it, never "" (the official examples' answers carry
+// no empty enum). azurerm sends "" for unset enums such as workloadRuntime.
+func dropEmptyStrings[T any](v *T) {
+	if v == nil {
+		return
+	}
+	d := reflect.ValueOf(v).Elem()
+	for i := range d.NumField() {
+		f := d.Field(i)
+		if f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.String && f.Elem().Len() == 0 && f.CanSet() {
+			f.Set(reflect.Zero(f.Type()))
+		}
+	}
 }
