@@ -79,7 +79,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		cred:    cred,
 		options: options,
 		sdk:     sdk,
-		coord:   New(cred, options, Options{PollFrequency: 5 * time.Millisecond, ConflictPollInterval: 10 * time.Millisecond}),
+		coord:   New(cred, options, Options{PollFrequency: 5 * time.Millisecond, ConflictRetryDelay: 10 * time.Millisecond}),
 		cluster: ClusterID{SubscriptionID: emulator.DefaultSubscriptionID, ResourceGroup: "rg-aks-demo", Name: "aks-test"},
 	}
 	env.createCluster(t)
