@@ -217,10 +217,10 @@ func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 
 	tflog.Info(ctx, "Configured the aks provider", map[string]any{
-		"cloud":            cloudCfg.Name,
-		"resource_manager": cloudCfg.Configuration.Services[cloud.ResourceManager].Endpoint,
-		"credential":       kind.String(),
-		"subscription_id":  cfg.SubscriptionID,
+		"cloud":               cloudCfg.Name,
+		"resource_manager":    cloudCfg.Configuration.Services[cloud.ResourceManager].Endpoint,
+		"credential":          kind.String(),
+		"subscription_id":     cfg.SubscriptionID,
 		attrMaxPoolOperations: cfg.MaxPoolOperations,
 	})
 	resp.DataSourceData = client
