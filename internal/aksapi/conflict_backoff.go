@@ -101,7 +101,7 @@ func (w *conflictWait) next(conflict error, now time.Time) (time.Duration, strin
 }
 
 func (w *conflictWait) giveUp(now time.Time, why string, cause, conflict error) error {
-	return fmt.Errorf("writing %s: another operation was still running after waiting %s (%d tries; %s): %w; AKS's last answer: %w",
+	return fmt.Errorf("writing %s: another operation was still running after waiting %s (%d tries; %s): %w; last answer: %w",
 		w.target, now.Sub(w.started).Round(time.Millisecond), w.waits+1, why, cause, asAPIError(conflict))
 }
 
