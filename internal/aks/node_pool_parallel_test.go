@@ -75,7 +75,9 @@ func TestAccNodePool_clusterChangeNeverOverlapsPoolChanges(t *testing.T) {
 		return clusterHCL("aks-demo", guideVersion+"\n"+guideNetwork+"\n  tags = { "+tags+" }",
 			fmt.Sprintf("    node_count = %d\n    vm_size    = \"Standard_DS2_v2\"", defaultCount))
 	}
-	pools := func(count int) string { return poolsConfig(clusterID("aks-demo"), 3, fmt.Sprintf("  node_count = %d", count)) }
+	pools := func(count int) string {
+		return poolsConfig(clusterID("aks-demo"), 3, fmt.Sprintf("  node_count = %d", count))
+	}
 	anyPool := acctest.PoolOperation("", "")
 	acctest.Test(t, []resource.TestStep{
 		{Config: cluster(`env = "dev"`, 2)},
