@@ -186,3 +186,35 @@ func TestAccNodePool_waitsOutSomeoneElsesOperation(t *testing.T) {
 		},
 	})
 }
+
+// Two System pools destroyed at once, when no other System pool remains: the check "another
+// System pool remains" and the delete it allows run alone, so one pool is deleted and the other
+// refused as the cluster's last System pool, never both deleted.
+func TestAccNodePool_parallelDestroyKeepsTheLastSystemPool(t *testing.T) {
+	srv := acctest.NewAccEmulator(t, acctest.WithLRODuration(parallelLRO))
+	cluster := createCluster(t, srv, testCluster{})
+	config := poolsConfig(cluster, 2, "  mode = \"System\"\n  node_count = 1")
+	setMode := func(mode string) {
+		if err := srv.Mutate(emulator.Mutation{Kind: emulator.MutateSetField, ID: poolID("nodepool1"), Path: "properties.mode", Value: []byte(`"` + mode + `"`)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	acctest.Test(t, []resource.TestStep{
+		{Config: config},
+		{
+			// Someone makes nodepool1 a User pool: pool0 and pool1 are the cluster's System pools.
+			PreConfig:   func() { setMode("User"); srv.ResetJournal() },
+			Config:      config,
+			Destroy:     true,
+			ExpectError: regexp.MustCompile(`Can't delete the last System node pool`),
+		},
+		{
+			PreConfig: func() {
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, `/agentPools/pool\d$`), 1).Require(t)
+				acctest.ExpectNoFailedWrites(srv).Require(t)
+				setMode("System")
+			},
+			Config: config, // recreates the deleted pool; the test's destroy then deletes both
+		},
+	})
+}
