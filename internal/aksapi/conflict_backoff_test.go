@@ -172,8 +172,9 @@ func TestConflictBackoffTracesEachWait(t *testing.T) {
 		t.Fatalf("log entries = %d, want one per wait: %s", len(entries), mustJSON(entries))
 	}
 	first, second := entries[0], entries[1]
+	reason, _ := first["reason"].(string)
 	if first["@level"] != "trace" || first["writing"] != "agent pool ours of cluster aks-test" || first["delay"] != "2s" ||
-		first["retry_after"] != "Retry-After: 2" || !strings.Contains(first["reason"].(string), "OperationNotAllowed") {
+		first["retry_after"] != "Retry-After: 2" || !strings.Contains(reason, "OperationNotAllowed") {
 		t.Errorf("first wait logged %s", mustJSON(first))
 	}
 	if second["delay"] != "5s" || second["retry_after"] != "" || second["waited"] != "2s" || second["attempt"] != float64(2) {
