@@ -127,16 +127,22 @@ func (p *aksProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"the Resource Manager endpoint, its token audience and the Entra ID authority are taken from there. This reaches private and sovereign clouds, Azure Stack and the local emulator. " +
 					"Falls back to `ARM_METADATA_HOSTNAME`. Conflicts with `environment`. A private certificate authority is trusted through the standard `SSL_CERT_FILE` variable.",
 			},
-			attrMaxPoolOperations: schema.Int64Attribute{
-				Optional: true,
-				MarkdownDescription: "The most node pool operations (create, update, scale, upgrade, delete) this provider runs at once on one cluster; at least 1. " +
-					"Falls back to `AKS_MAX_CONCURRENT_POOL_OPERATIONS_PER_CLUSTER`; by default there is no cap beyond Terraform's `-parallelism`. " +
-					"AKS runs operations on different pools of a cluster at the same time, so the provider does too; set this when a subscription runs into " +
-					"[AKS's request throttling](https://learn.microsoft.com/azure/aks/quotas-skus-regions#throttling-limits-on-aks-resource-provider-apis). " +
-					"Writes to one pool, and writes to the cluster itself, are always run one after another, as AKS requires.",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
+			attrMaxPoolOperations: maxPoolOperationsAttribute(),
 		},
+	}
+}
+
+// maxPoolOperationsAttribute is max_concurrent_pool_operations_per_cluster, the cap of
+// aksapi.Options.MaxPoolOperationsPerCluster.
+func maxPoolOperationsAttribute() schema.Int64Attribute {
+	return schema.Int64Attribute{
+		Optional: true,
+		MarkdownDescription: "The most node pool operations (create, update, scale, upgrade, delete) this provider runs at once on one cluster; at least 1. " +
+			"Falls back to `AKS_MAX_CONCURRENT_POOL_OPERATIONS_PER_CLUSTER`; by default there is no cap beyond Terraform's `-parallelism`. " +
+			"AKS runs operations on different pools of a cluster at the same time, so the provider does too; set this when a subscription runs into " +
+			"[AKS's request throttling](https://learn.microsoft.com/azure/aks/quotas-skus-regions#throttling-limits-on-aks-resource-provider-apis). " +
+			"Writes to one pool, and writes to the cluster itself, are always run one after another, as AKS requires.",
+		Validators: []validator.Int64{int64validator.AtLeast(1)},
 	}
 }
 
