@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,6 +96,32 @@ func TestAccNodePool_clusterChangeNeverOverlapsPoolChanges(t *testing.T) {
 				acctest.ExpectNoOverlap(srv, acctest.PoolOperation("", `/agentPools/nodepool1$`), acctest.PoolOperation("", `/agentPools/pool\d$`)),
 				acctest.ExpectNoFailedWrites(srv),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/pool\d$`), 3),
+			},
+		},
+	})
+}
+
+// A rotation of the default pool (a cluster write of several pool steps) planned together with
+// changes of other pools: none of the rotation's operations overlaps another pool's.
+func TestAccNodePool_defaultPoolRotationNeverOverlapsPoolChanges(t *testing.T) {
+	srv := acctest.NewAccEmulator(t, acctest.WithLRODuration(time.Second))
+	base := guideVersion + "\n" + guideNetwork
+	bigger := strings.Replace(guidePool, "Standard_DS2_v2", "Standard_DS3_v2", 1)
+	pools := func(count int) string { return poolsConfig(clusterID("aks-demo"), 3, fmt.Sprintf("  node_count = %d", count)) }
+	rotation := acctest.PoolOperation("", `/agentPools/nodepool1(tmp)?$`)
+	acctest.Test(t, []resource.TestStep{
+		{Config: clusterHCL("aks-demo", base, guidePool)},
+		{Config: clusterHCL("aks-demo", base, guidePool) + pools(1)},
+		{
+			PreConfig: srv.ResetJournal,
+			Config:    clusterHCL("aks-demo", base, bigger) + pools(2),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, `/agentPools/nodepool1$`), 1),
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, `/agentPools/nodepool1tmp$`), 1),
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/nodepool1tmp$`), 1),
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/pool\d$`), 3),
+				acctest.ExpectNoOverlap(srv, rotation, acctest.PoolOperation("", `/agentPools/pool\d$`)),
+				acctest.ExpectNoFailedWrites(srv),
 			},
 		},
 	})
