@@ -107,7 +107,9 @@ func TestAccNodePool_defaultPoolRotationNeverOverlapsPoolChanges(t *testing.T) {
 	srv := acctest.NewAccEmulator(t, acctest.WithLRODuration(time.Second))
 	base := guideVersion + "\n" + guideNetwork
 	bigger := strings.Replace(guidePool, "Standard_DS2_v2", "Standard_DS3_v2", 1)
-	pools := func(count int) string { return poolsConfig(clusterID("aks-demo"), 3, fmt.Sprintf("  node_count = %d", count)) }
+	pools := func(count int) string {
+		return poolsConfig(clusterID("aks-demo"), 3, fmt.Sprintf("  node_count = %d", count))
+	}
 	rotation := acctest.PoolOperation("", `/agentPools/nodepool1(tmp)?$`)
 	acctest.Test(t, []resource.TestStep{
 		{Config: clusterHCL("aks-demo", base, guidePool)},
