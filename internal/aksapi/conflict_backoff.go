@@ -90,9 +90,10 @@ func (w *conflictWait) wait(ctx context.Context, conflict error) error {
 }
 
 // next returns the delay before the next try: the answer's Retry-After when it has one ("" when
-// not), else the backoff, which then doubles up to the cap.
+// not), else the backoff, which then doubles up to the cap. A Retry-After of zero (or a date
+// passed) counts as none, so that answers repeating it can't make the writes a busy loop.
 func (w *conflictWait) next(conflict error, now time.Time) (time.Duration, string) {
-	if d, header, ok := retryAfter(conflict, now); ok {
+	if d, header, ok := retryAfter(conflict, now); ok && d > 0 {
 		return d, header
 	}
 	d := w.backoff

@@ -85,7 +85,8 @@ func TestConflictBackoffHonoursRetryAfter(t *testing.T) {
 		"HTTP date":          {map[string]string{"Retry-After": now.Add(42 * time.Second).Format(http.TimeFormat)}, 42 * time.Second},
 		"milliseconds first": {map[string]string{"Retry-After-Ms": "1500", "Retry-After": "30"}, 1500 * time.Millisecond},
 		"x-ms milliseconds":  {map[string]string{"x-ms-retry-after-ms": "250"}, 250 * time.Millisecond},
-		"a past date":        {map[string]string{"Retry-After": now.Add(-time.Minute).Format(http.TimeFormat)}, 0},
+		"a past date":        {map[string]string{"Retry-After": now.Add(-time.Minute).Format(http.TimeFormat)}, 5 * time.Second},
+		"zero backs off":     {map[string]string{"Retry-After": "0"}, 5 * time.Second},
 		"garbage backs off":  {map[string]string{"Retry-After": "soon"}, 5 * time.Second},
 	} {
 		t.Run(name, func(t *testing.T) {
