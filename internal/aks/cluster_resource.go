@@ -147,9 +147,13 @@ func (r *clusterResource) Update(ctx context.Context, req resource.UpdateRequest
 		}
 	}
 
-	// The default pool, through the agentPools API only.
+	// The default pool, through the agentPools API only. Its steps are cluster writes: they hold
+	// the cluster's lock exclusively, so no aks_node_pool write interleaves with a rotation.
 	if plan.DefaultNodePool != nil && state.DefaultNodePool != nil {
-		if err := r.updateDefaultPool(ctx, id, *state.DefaultNodePool, *plan.DefaultNodePool); err != nil {
+		err := r.client.AKS.Exclusively(ctx, id, func(ctx context.Context) error {
+			return r.updateDefaultPool(ctx, id, *state.DefaultNodePool, *plan.DefaultNodePool)
+		})
+		if err != nil {
 			r.recordClusterProgress(ctx, id, plan, state, &resp.State, &resp.Diagnostics)
 			resp.Diagnostics.AddAttributeError(path.Root("default_node_pool"), "Could not update the default node pool", clusterTimeouts.failure(err, timeout, opUpdate))
 			return

@@ -41,7 +41,7 @@ func clusterResourceSchema(ctx context.Context) schema.Schema {
 			"Every diff maps onto the fewest correct calls: the cluster is created with one managedClusters PUT carrying the default pool; afterwards, cluster settings are one PUT built from a fresh read (with `If-Match`, node pools sent back untouched), " +
 			"a change of tags alone is one PATCH, a Kubernetes upgrade moves the control plane first and then the default pool, and default pool changes go through the agentPools API " +
 			"(in place, or by rotating the pool when AKS can't change a setting in place: the cluster is never replaced for a default pool change). " +
-			"Writes share the per-cluster serialisation of `aks_node_pool`, and an operation started by someone else is waited out.\n\n" +
+			"Its writes never run while a write of an `aks_node_pool` of the cluster does (AKS allows no cluster operation during a pool operation), and an operation started by someone else is waited out.\n\n" +
 			"No kubeconfig, token or certificate is ever stored in the state, and reading the cluster never lists its credentials, so an identity with only the Reader role can plan. " +
 			"Get credentials with the `aks_cluster_credentials` ephemeral resource.",
 		Attributes: map[string]schema.Attribute{

@@ -7,6 +7,7 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -214,25 +215,38 @@ func (r *nodePoolResource) Delete(ctx context.Context, req resource.DeleteReques
 	if !ok {
 		return
 	}
-	coord := r.client.AKS
+	opts := aksapi.DeleteOptions{IgnorePodDisruptionBudget: state.IgnorePodDisruptionBudgetOnDelete.ValueBool()}
+	var err error
 	if state.Mode.ValueString() == rules.ModeSystem {
-		pools, err := coord.CachedPools(ctx, id.Cluster)
-		switch {
-		case aksapi.IsNotFound(err):
-			return // the cluster is gone, and its pools with it
-		case err != nil:
-			resp.Diagnostics.AddError("Could not read the cluster's node pools", err.Error())
-			return
-		}
-		resp.Diagnostics.Append(checkPoolDelete(id, pools)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
+		err = r.deleteSystemPool(ctx, id, opts, &resp.Diagnostics)
+	} else {
+		err = r.client.AKS.DeletePool(ctx, id, opts)
 	}
-	err := coord.DeletePool(ctx, id, aksapi.DeleteOptions{IgnorePodDisruptionBudget: state.IgnorePodDisruptionBudgetOnDelete.ValueBool()})
 	if err != nil {
 		resp.Diagnostics.AddError("Could not delete the node pool", nodePoolTimeouts.failure(err, timeout, opDelete))
 	}
+}
+
+// deleteSystemPool deletes a System pool unless it is the cluster's last one. The check and the
+// delete hold the cluster's lock exclusively, so two System pools deleted at once (a destroy) can't
+// both see the other one as the System pool that remains. A refusal is in diags, not the error.
+func (r *nodePoolResource) deleteSystemPool(ctx context.Context, id aksapi.PoolID, opts aksapi.DeleteOptions, diags *diag.Diagnostics) error {
+	coord := r.client.AKS
+	return coord.Exclusively(ctx, id.Cluster, func(ctx context.Context) error {
+		pools, err := coord.ListPools(ctx, id.Cluster)
+		switch {
+		case aksapi.IsNotFound(err):
+			return nil // the cluster is gone, and its pools with it
+		case err != nil:
+			diags.AddError("Could not read the cluster's node pools", err.Error())
+			return nil
+		}
+		if d := checkPoolDelete(id, pools); d.HasError() {
+			diags.Append(d...)
+			return nil
+		}
+		return coord.DeletePool(ctx, id, opts)
+	})
 }
 
 func (r *nodePoolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

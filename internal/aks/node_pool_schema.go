@@ -62,7 +62,7 @@ func (r *nodePoolResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"managed through the AKS agentPools API as `az aks nodepool` does.\n\n" +
 			"Each change maps onto the fewest correct calls: an in-place change is one read and one PUT with `If-Match` applying only the changed attributes; " +
 			"`node_image_version = \"latest\"` adds the node image upgrade call; changes AKS can't make in place replace the pool. " +
-			"Writes to one cluster are serialised within the provider, and an operation started by someone else is waited out. " +
+			"Pools of one cluster are written at the same time, as AKS allows; two writes to one pool, and writes to the cluster itself, wait for each other within the provider, and an operation started by someone else is waited out. " +
 			"Invalid combinations (ARM64 with FIPS, an Ephemeral OS disk that doesn't fit the VM size, subnets in another virtual network, version skew, ...) " +
 			"are refused at plan time, before any call.",
 		Attributes: attrs,

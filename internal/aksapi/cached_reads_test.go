@@ -63,7 +63,7 @@ func TestCacheExpires(t *testing.T) {
 	now := time.Now()
 	var mu sync.Mutex
 	env.coord = New(env.cred, env.options, Options{
-		PollFrequency: 5 * time.Millisecond, ConflictPollInterval: 10 * time.Millisecond, CacheTTL: time.Minute,
+		PollFrequency: 5 * time.Millisecond, ConflictRetryDelay: 10 * time.Millisecond, CacheTTL: time.Minute,
 		Now: func() time.Time { mu.Lock(); defer mu.Unlock(); return now },
 	})
 	ctx := context.Background()

@@ -1,6 +1,7 @@
 package aksapi
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -17,19 +18,28 @@ type Options struct {
 	// PollFrequency is how often a long-running operation is polled when AKS sends no Retry-After
 	// (it normally does). Default 10s; azcore refuses less than 1s outside tests.
 	PollFrequency time.Duration
-	// ConflictPollInterval is how often the cluster is checked while waiting for someone else's
-	// operation to finish after a 409 OperationNotAllowed. Default 10s.
-	ConflictPollInterval time.Duration
+	// ConflictRetryDelay is the first wait after AKS refused a write with 409 OperationNotAllowed
+	// (someone else's operation runs) without a Retry-After; each further wait doubles, up to
+	// ConflictMaxRetryDelay. Defaults 5s and 1 minute.
+	ConflictRetryDelay    time.Duration
+	ConflictMaxRetryDelay time.Duration
+	// MaxPoolOperationsPerCluster caps the agentPools writes that run at once on one cluster (for
+	// subscriptions throttled by AKS); 0 means no cap beyond Terraform's -parallelism.
+	MaxPoolOperationsPerCluster int
 	// CacheTTL bounds how long a cached pool list or cluster is reused when no write to the cluster
 	// happened. Default 1 minute: long enough for one refresh of many pools, short enough that a
 	// long-lived process still sees changes made outside it.
 	CacheTTL time.Duration
-	// Now is the clock; default time.Now. Tests replace it to expire caches.
+	// Now is the clock of the caches; default time.Now. Tests replace it to expire caches.
 	Now func() time.Time
+
+	// conflictNow and conflictSleep are the clock and sleeper of the 409 waits; tests replace them.
+	conflictNow   func() time.Time
+	conflictSleep func(ctx context.Context, d time.Duration) error
 }
 
-// Client serialises writes per managed cluster, waits out other parties' operations, and
-// caches pool lists and clusters. Create one per configured provider with New; it is
+// Client orders writes per managed cluster as AKS requires (cluster_state.go), waits out other
+// parties' operations, and caches pool lists and clusters. Create one per configured provider with New; it is
 // safe for concurrent use.
 type Client struct {
 	credential azcore.TokenCredential
@@ -51,8 +61,17 @@ func New(cred azcore.TokenCredential, armOptions *arm.ClientOptions, opts Option
 	if opts.PollFrequency <= 0 {
 		opts.PollFrequency = 10 * time.Second
 	}
-	if opts.ConflictPollInterval <= 0 {
-		opts.ConflictPollInterval = 10 * time.Second
+	if opts.ConflictRetryDelay <= 0 {
+		opts.ConflictRetryDelay = 5 * time.Second
+	}
+	if opts.ConflictMaxRetryDelay < opts.ConflictRetryDelay {
+		opts.ConflictMaxRetryDelay = max(time.Minute, opts.ConflictRetryDelay)
+	}
+	if opts.conflictNow == nil {
+		opts.conflictNow = time.Now
+	}
+	if opts.conflictSleep == nil {
+		opts.conflictSleep = sleepContext
 	}
 	if opts.CacheTTL <= 0 {
 		opts.CacheTTL = time.Minute

@@ -8,10 +8,10 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 )
 
-// This file holds the managedClusters reads and writes of aks_cluster. The writes go through the
-// same per-cluster write lock and the same 409 OperationNotAllowed handling as the agentPools
-// writes, so a cluster update and a node pool change of one Terraform run never race each other
-// inside AKS.
+// This file holds the managedClusters reads and writes of aks_cluster. The writes hold the
+// cluster's lock exclusively (lockCluster), so a cluster update never runs while a node pool write
+// of the same Terraform run does (AKS would refuse one of them with 409 OperationNotAllowed), and
+// have the same 409 handling as the agentPools writes.
 
 // ClusterPutResult is the outcome of a PUT of a managed cluster.
 type ClusterPutResult struct {
@@ -36,7 +36,7 @@ func (c *Client) GetCluster(ctx context.Context, cluster ClusterID) (*armcontain
 }
 
 // CreateOrUpdateCluster PUTs the managed cluster under the given precondition and waits for the
-// operation. Writes to the cluster are serialised with every agentPools write; a 409
+// operation. It runs alone among the writes to the cluster of this process; a 409
 // OperationNotAllowed is waited out and the PUT sent again, within ctx's deadline.
 //
 // When AKS accepted the PUT but the operation failed or the wait ended, the error is returned with
@@ -80,7 +80,7 @@ func (c *Client) UpdateCluster(ctx context.Context, cluster ClusterID, change fu
 	return result, err
 }
 
-// putCluster sends one PUT and waits for its operation. The caller holds the cluster's write lock.
+// putCluster sends one PUT and waits for its operation. The caller holds the cluster's lock exclusively.
 func (c *Client) putCluster(ctx context.Context, cluster ClusterID, mc armcontainerservice.ManagedCluster, pre Precondition) (ClusterPutResult, error) {
 	f, err := c.factory(cluster.SubscriptionID)
 	if err != nil {

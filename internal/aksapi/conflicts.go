@@ -4,52 +4,26 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
-// waitForOtherOperations waits, after AKS refused a write with 409 OperationNotAllowed, until the
-// cluster and all its pools are in a terminal provisioning state, or ctx ends. target names what
-// was being written ("agent pool x of cluster y", "managed cluster y") for the log and the error.
-func (c *Client) waitForOtherOperations(ctx context.Context, cluster ClusterID, target string, conflict error) error {
-	tflog.Info(ctx, "another operation is running on the cluster; waiting for it to finish before trying again", map[string]any{
-		"cluster": cluster.String(),
-		"writing": target,
-		"error":   asAPIError(conflict).Error(),
-	})
-	timedOut := func() error {
-		return fmt.Errorf("writing %s: another operation was still running when the time ran out (%w); last answer: %w", target, ctx.Err(), asAPIError(conflict))
-	}
-	for {
-		timer := time.NewTimer(c.opts.ConflictPollInterval)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return timedOut()
-		case <-timer.C:
-		}
-		busy, err := c.busyWith(ctx, cluster)
-		if err != nil && ctx.Err() != nil {
-			// The time ran out during the check itself: the reason is still the other operation.
-			return timedOut()
-		}
-		if err != nil {
-			return err
-		}
-		if busy == "" {
-			return nil
-		}
-		tflog.Debug(ctx, "still waiting for another operation", map[string]any{"cluster": cluster.String(), "running": busy})
-	}
+// whileBusy runs a cluster write under the cluster's lock, held exclusively (lockCluster). send
+// returns busy when AKS refused the request with 409 OperationNotAllowed before accepting it
+// (someone else's operation is running): that is waited out with wait, and send runs again, within
+// ctx's deadline. Any other outcome ends the write.
+func (c *Client) whileBusy(ctx context.Context, cluster ClusterID, wait func(ctx context.Context, conflict error) error, send func() (busy bool, err error)) error {
+	return c.retryWhileBusy(ctx, func(ctx context.Context) (func(), error) { return c.lockCluster(ctx, cluster) }, wait, send)
 }
 
-// whileBusy runs a write under the cluster's write lock. send returns busy when AKS refused the
-// request with 409 OperationNotAllowed before accepting it (someone else's operation is running):
-// that is waited out with wait, and send runs again, within ctx's deadline. Any other outcome ends
-// the write.
-func (c *Client) whileBusy(ctx context.Context, cluster ClusterID, wait func(ctx context.Context, conflict error) error, send func() (busy bool, err error)) error {
-	unlock, err := c.lockCluster(ctx, cluster)
+// whilePoolBusy is whileBusy for a write to the pool id: under the cluster's lock held shared and
+// the pool's own lock (lockPool), so writes to other pools of the cluster run meanwhile.
+func (c *Client) whilePoolBusy(ctx context.Context, id PoolID, send func() (busy bool, err error)) error {
+	return c.retryWhileBusy(ctx, func(ctx context.Context) (func(), error) { return c.lockPool(ctx, id) }, c.poolWait(id), send)
+}
+
+func (c *Client) retryWhileBusy(ctx context.Context, lock func(context.Context) (func(), error), wait func(ctx context.Context, conflict error) error, send func() (busy bool, err error)) error {
+	unlock, err := lock(ctx)
 	if err != nil {
 		return err
 	}
@@ -91,50 +65,19 @@ func (b *rereadBudget) until(ctx context.Context, message string, fields map[str
 	}
 }
 
-// poolWait is the wait of whileBusy for a write to the pool id.
+// poolWait is the wait of whileBusy for a write to the pool id; each call starts a new backoff.
 func (c *Client) poolWait(id PoolID) func(context.Context, error) error {
-	return func(ctx context.Context, conflict error) error { return c.waitForPool(ctx, id, conflict) }
+	return c.conflictBackoff().start(fmt.Sprintf("agent pool %s of cluster %s", id.Name, id.Cluster.Name)).wait
 }
 
-// clusterWait is the wait of whileBusy for a write to the managed cluster itself.
+// clusterWait is the wait of whileBusy for a write to the managed cluster itself; each call starts
+// a new backoff.
 func (c *Client) clusterWait(cluster ClusterID) func(context.Context, error) error {
-	return func(ctx context.Context, conflict error) error { return c.waitForCluster(ctx, cluster, conflict) }
+	return c.conflictBackoff().start("managed cluster " + cluster.Name).wait
 }
 
-// waitForPool is waitForOtherOperations for a write to the pool id.
-func (c *Client) waitForPool(ctx context.Context, id PoolID, conflict error) error {
-	return c.waitForOtherOperations(ctx, id.Cluster, fmt.Sprintf("agent pool %s of cluster %s", id.Name, id.Cluster.Name), conflict)
-}
-
-// waitForCluster is waitForOtherOperations for a write to the managed cluster itself.
-func (c *Client) waitForCluster(ctx context.Context, cluster ClusterID, conflict error) error {
-	return c.waitForOtherOperations(ctx, cluster, "managed cluster "+cluster.Name, conflict)
-}
-
-// busyWith reads the cluster and its pools directly and names the first one whose provisioning
-// state is not terminal, or returns "" when none is.
-func (c *Client) busyWith(ctx context.Context, cluster ClusterID) (string, error) {
-	mc, err := c.GetCluster(ctx, cluster)
-	if err != nil {
-		return "", err
-	}
-	if mc.Properties != nil && !IsTerminal(mc.Properties.ProvisioningState) {
-		return fmt.Sprintf("cluster %s (%s)", cluster.Name, *mc.Properties.ProvisioningState), nil
-	}
-	pools, err := c.ListPools(ctx, cluster)
-	if err != nil {
-		return "", err
-	}
-	for _, p := range pools {
-		if p.Properties != nil && !IsTerminal(p.Properties.ProvisioningState) {
-			name := ""
-			if p.Name != nil {
-				name = *p.Name
-			}
-			return fmt.Sprintf("agent pool %s (%s)", name, *p.Properties.ProvisioningState), nil
-		}
-	}
-	return "", nil
+func (c *Client) conflictBackoff() conflictBackoff {
+	return conflictBackoff{first: c.opts.ConflictRetryDelay, max: c.opts.ConflictMaxRetryDelay, now: c.opts.conflictNow, sleep: c.opts.conflictSleep}
 }
 
 // IsTerminal reports whether a provisioning state is one no operation is running in. An absent

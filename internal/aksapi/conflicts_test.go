@@ -17,7 +17,7 @@ import (
 	"github.com/aksforge/terraform-provider-aks/internal/emulator"
 )
 
-func TestWritesToOneClusterAreSerialised(t *testing.T) {
+func TestWritesToOnePoolAreOrdered(t *testing.T) {
 	env := newTestEnv(t)
 	ctx := context.Background()
 	id := env.cluster.Pool("shared")
@@ -91,7 +91,7 @@ func TestWritesToOneClusterAreSerialised(t *testing.T) {
 	}
 }
 
-// The control for the test above: without the Client's write lock, concurrent writes to one pool collide.
+// The control for the test above: without the Client's pool lock, concurrent writes to one pool collide.
 func TestEmulatorRefusesConcurrentWritesWithoutTheLock(t *testing.T) {
 	env := newTestEnv(t)
 	env.srv.SetLatency(emulator.LatencyCreate, 200*time.Millisecond)

@@ -3,7 +3,9 @@ package aksapi
 import (
 	"context"
 	"crypto/tls"
+	"encoding/json"
 	"net/http"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -79,7 +81,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		cred:    cred,
 		options: options,
 		sdk:     sdk,
-		coord:   New(cred, options, Options{PollFrequency: 5 * time.Millisecond, ConflictPollInterval: 10 * time.Millisecond}),
+		coord:   New(cred, options, Options{PollFrequency: 5 * time.Millisecond, ConflictRetryDelay: 10 * time.Millisecond}),
 		cluster: ClusterID{SubscriptionID: emulator.DefaultSubscriptionID, ResourceGroup: "rg-aks-demo", Name: "aks-test"},
 	}
 	env.createCluster(t)
@@ -135,6 +137,45 @@ func (e *testEnv) calls(method, pathSuffix string) []emulator.JournalEntry {
 	}
 	return out
 }
+
+// operation is one long-running operation as the emulator's state holds it.
+type operation struct {
+	ResourceID string     `json:"resourceId"`
+	Target     string     `json:"target"` // managedCluster, agentPool, ...
+	Action     string     `json:"action"`
+	Status     string     `json:"status"`
+	Start      time.Time  `json:"startTime"`
+	End        *time.Time `json:"endTime"`
+}
+
+// operations reads the emulator's long-running operations through its control API, sorted by start.
+func (e *testEnv) operations(t *testing.T) []operation {
+	t.Helper()
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: tlsConfig(testCA)}}
+	resp, err := client.Get(e.srv.URL() + "/_emulator/state")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var state struct {
+		Operations map[string]operation `json:"operations"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&state); err != nil {
+		t.Fatal(err)
+	}
+	var out []operation
+	for _, op := range state.Operations {
+		if op.End == nil {
+			t.Fatalf("operation %s %s has not ended", op.Action, op.ResourceID)
+		}
+		out = append(out, op)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	return out
+}
+
+// overlap reports whether the two operations ran at the same time.
+func overlap(a, b operation) bool { return a.Start.Before(*b.End) && b.Start.Before(*a.End) }
 
 func tlsConfig(ca *pki.CA) *tls.Config {
 	return &tls.Config{RootCAs: ca.Pool(), MinVersion: tls.VersionTLS12}

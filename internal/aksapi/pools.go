@@ -111,14 +111,15 @@ func (c *Client) GetPoolUpgradeProfile(ctx context.Context, id PoolID) (*armcont
 }
 
 // CreateOrUpdatePool PUTs pool under the given precondition and waits for the operation with azcore's
-// poller. Writes to the cluster are serialised; a 409 OperationNotAllowed (someone else's
-// operation) is waited out and the PUT sent again, within ctx's deadline.
+// poller. It runs at once with writes to other pools of the cluster, after the other writes to
+// this pool and any cluster write of this process (lockPool); a 409 OperationNotAllowed (someone
+// else's operation) is waited out and the PUT sent again, within ctx's deadline.
 //
 // When AKS accepted the PUT but the operation failed or the wait ended, the error is returned with
 // Accepted true: the pool exists and must be recorded.
 func (c *Client) CreateOrUpdatePool(ctx context.Context, id PoolID, pool armcontainerservice.AgentPool, pre Precondition) (PutResult, error) {
 	var result PutResult
-	err := c.whileBusy(ctx, id.Cluster, c.poolWait(id), func() (bool, error) {
+	err := c.whilePoolBusy(ctx, id, func() (bool, error) {
 		var err error
 		result, err = c.put(ctx, id, pool, pre)
 		return isOperationNotAllowed(err) && !result.Accepted, err
@@ -133,7 +134,7 @@ func (c *Client) CreateOrUpdatePool(ctx context.Context, id PoolID, pool armcont
 func (c *Client) UpdatePool(ctx context.Context, id PoolID, change func(pool *armcontainerservice.AgentPool) error) (PutResult, error) {
 	var result PutResult
 	rereads := rereadBudget{}
-	err := c.whileBusy(ctx, id.Cluster, c.poolWait(id), func() (bool, error) {
+	err := c.whilePoolBusy(ctx, id, func() (bool, error) {
 		return rereads.until(ctx, "agent pool changed between read and write; reading it again", map[string]any{"pool": id.String()}, func() (bool, bool, error) {
 			current, err := c.GetPool(ctx, id)
 			if err != nil {
@@ -157,7 +158,7 @@ func (c *Client) UpdatePool(ctx context.Context, id PoolID, change func(pool *ar
 	return result, err
 }
 
-// put sends one PUT and waits for its operation. The caller holds the cluster's write lock.
+// put sends one PUT and waits for its operation. The caller holds the pool's lock (lockPool).
 func (c *Client) put(ctx context.Context, id PoolID, pool armcontainerservice.AgentPool, pre Precondition) (PutResult, error) {
 	f, err := c.factory(id.Cluster.SubscriptionID)
 	if err != nil {
@@ -181,7 +182,7 @@ func (c *Client) put(ctx context.Context, id PoolID, pool armcontainerservice.Ag
 // DeletePool deletes the pool and waits for the operation. A pool (or cluster) that does not exist is
 // success. 409 OperationNotAllowed is waited out as in CreateOrUpdatePool.
 func (c *Client) DeletePool(ctx context.Context, id PoolID, opts DeleteOptions) error {
-	return c.whileBusy(ctx, id.Cluster, c.poolWait(id), func() (bool, error) {
+	return c.whilePoolBusy(ctx, id, func() (bool, error) {
 		f, err := c.factory(id.Cluster.SubscriptionID)
 		if err != nil {
 			return false, err
@@ -209,7 +210,7 @@ func (c *Client) DeletePool(ctx context.Context, id PoolID, opts DeleteOptions) 
 // afterwards. 409 OperationNotAllowed is waited out as in CreateOrUpdatePool.
 func (c *Client) UpgradePoolNodeImage(ctx context.Context, id PoolID) (*armcontainerservice.AgentPool, error) {
 	var pool *armcontainerservice.AgentPool
-	err := c.whileBusy(ctx, id.Cluster, c.poolWait(id), func() (bool, error) {
+	err := c.whilePoolBusy(ctx, id, func() (bool, error) {
 		f, err := c.factory(id.Cluster.SubscriptionID)
 		if err != nil {
 			return false, err

@@ -38,17 +38,19 @@ type Client struct {
 	TerraformVersion string
 
 	// AKS is the one road to the AKS API: managed clusters, agent pools, versions and
-	// credentials. It serialises writes per managed cluster, waits out other parties' operations,
-	// and caches each cluster and its pool list.
+	// credentials. It orders writes per managed cluster as AKS requires (pools at once, one write
+	// per pool, cluster writes alone), waits out other parties' operations, and caches each
+	// cluster and its pool list.
 	AKS *aksapi.Client
 	// VMSizes is the VM size catalogue: embedded facts refreshed live from the Compute Resource
 	// SKUs API, once per location for the life of this provider.
 	VMSizes *vmsizes.Catalogue
 }
 
-// New builds a Client. Nothing here talks to the network: the SDK factories only assemble
-// pipelines, and the credential asks for a token on first use.
-func New(subscriptionID, tenantID string, cfg cloud.Configuration, cred azcore.TokenCredential, options *arm.ClientOptions, providerVersion, terraformVersion string) (*Client, error) {
+// New builds a Client; aks tunes the AKS client (the zero value for the production settings).
+// Nothing here talks to the network: the SDK factories only assemble pipelines, and the
+// credential asks for a token on first use.
+func New(subscriptionID, tenantID string, cfg cloud.Configuration, cred azcore.TokenCredential, options *arm.ClientOptions, providerVersion, terraformVersion string, aks aksapi.Options) (*Client, error) {
 	if subscriptionID == "" {
 		return nil, fmt.Errorf("building Azure clients: subscription ID is empty")
 	}
@@ -64,7 +66,7 @@ func New(subscriptionID, tenantID string, cfg cloud.Configuration, cred azcore.T
 		ARMOptions:       options,
 		ProviderVersion:  providerVersion,
 		TerraformVersion: terraformVersion,
-		AKS:              aksapi.New(cred, options, aksapi.Options{}),
+		AKS:              aksapi.New(cred, options, aks),
 		VMSizes:          vmsizes.New(vmsizes.NewComputeSKULister(compute.NewResourceSKUsClient())),
 	}, nil
 }

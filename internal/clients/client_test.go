@@ -9,6 +9,8 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 )
 
 type staticCredential struct{}
@@ -19,7 +21,7 @@ func (staticCredential) GetToken(context.Context, policy.TokenRequestOptions) (a
 
 func TestNew(t *testing.T) {
 	options := &arm.ClientOptions{ClientOptions: policy.ClientOptions{Cloud: cloud.AzurePublic}}
-	client, err := New("00000000-0000-4000-8000-000000000002", "tenant", cloud.AzurePublic, staticCredential{}, options, "1.0.0", "1.11.4")
+	client, err := New("00000000-0000-4000-8000-000000000002", "tenant", cloud.AzurePublic, staticCredential{}, options, "1.0.0", "1.11.4", aksapi.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +32,7 @@ func TestNew(t *testing.T) {
 		t.Errorf("client = %+v, want the given options and subscription", client)
 	}
 
-	if _, err := New("", "tenant", cloud.AzurePublic, staticCredential{}, options, "1.0.0", "1.11.4"); err == nil {
+	if _, err := New("", "tenant", cloud.AzurePublic, staticCredential{}, options, "1.0.0", "1.11.4", aksapi.Options{}); err == nil {
 		t.Error("New without a subscription succeeded")
 	}
 }

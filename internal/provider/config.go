@@ -30,6 +30,7 @@ const (
 	attrUseCLI                    = "use_cli"
 	attrEnvironment               = "environment"
 	attrMetadataHost              = "metadata_host"
+	attrMaxPoolOperations         = "max_concurrent_pool_operations_per_cluster"
 )
 
 // Environment variables read besides the ARM_* fallbacks of the attributes.
@@ -58,6 +59,8 @@ var envFallbacks = map[string][]string{
 	attrUseCLI:                    {"ARM_USE_CLI"},
 	attrEnvironment:               {"ARM_ENVIRONMENT"},
 	attrMetadataHost:              {"ARM_METADATA_HOSTNAME"},
+	// azurerm has no such setting, so no ARM_ name to reuse.
+	attrMaxPoolOperations: {"AKS_MAX_CONCURRENT_POOL_OPERATIONS_PER_CLUSTER"},
 }
 
 // Names of the Azure clouds `environment` accepts.
@@ -86,6 +89,7 @@ type providerModel struct {
 	UseCLI                    types.Bool   `tfsdk:"use_cli"`
 	Environment               types.String `tfsdk:"environment"`
 	MetadataHost              types.String `tfsdk:"metadata_host"`
+	MaxPoolOperations         types.Int64  `tfsdk:"max_concurrent_pool_operations_per_cluster"`
 }
 
 // providerConfig is the effective configuration: HCL values, else their environment fallbacks.
@@ -109,6 +113,8 @@ type providerConfig struct {
 	UseCLI            bool
 	Environment       string
 	MetadataHost      string
+	// MaxPoolOperations caps the agent pool operations run at once per cluster; 0 for no cap.
+	MaxPoolOperations int64
 
 	// sources records where each attribute's value came from: sourceHCL, or the name of the
 	// environment variable. Attributes that are not set at all are absent.
@@ -216,7 +222,36 @@ func mergeConfig(m providerModel, getenv func(string) string) (providerConfig, d
 	c.UseCLI = boolean(attrUseCLI, m.UseCLI, true)
 	c.Environment = strings.ToLower(str(attrEnvironment, m.Environment))
 	c.MetadataHost = str(attrMetadataHost, m.MetadataHost)
+	c.MaxPoolOperations = positiveInt(&c, attrMaxPoolOperations, m.MaxPoolOperations, getenv, &diags)
 	return c, diags
+}
+
+// positiveInt is attr's value, from HCL (whose validator refuses less than 1) or else its
+// environment fallback, which must be a whole number of at least 1; 0 when neither is set.
+func positiveInt(c *providerConfig, attr string, v types.Int64, getenv func(string) string, diags *diag.Diagnostics) int64 {
+	if v.IsUnknown() {
+		c.unknown[attr] = true
+		return 0
+	}
+	if !v.IsNull() {
+		c.sources[attr] = sourceHCL
+		return v.ValueInt64()
+	}
+	for _, name := range envFallbacks[attr] {
+		raw := strings.TrimSpace(getenv(name))
+		if raw == "" {
+			continue
+		}
+		value, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || value < 1 {
+			diags.AddAttributeError(path.Root(attr), "Invalid number in "+name,
+				fmt.Sprintf("%s is %q, which is not a whole number of at least 1. Set it to, for example, 4, or set %s in the provider block.", name, raw, attr))
+			return 0
+		}
+		c.sources[attr] = name
+		return value
+	}
+	return 0
 }
 
 var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)

@@ -23,6 +23,7 @@ func nullModel() providerModel {
 		UseOIDC: types.BoolNull(), OIDCToken: types.StringNull(), OIDCTokenFilePath: types.StringNull(),
 		OIDCRequestURL: types.StringNull(), OIDCRequestToken: types.StringNull(),
 		UseMSI: types.BoolNull(), UseCLI: types.BoolNull(), Environment: types.StringNull(), MetadataHost: types.StringNull(),
+		MaxPoolOperations: types.Int64Null(),
 	}
 }
 
@@ -97,6 +98,39 @@ func TestMergeConfig_EnvironmentBooleans(t *testing.T) {
 
 	_, diags := mergeConfig(nullModel(), envOf(map[string]string{"ARM_USE_OIDC": "yes please"}))
 	assertSingleError(t, diags, attrUseOIDC, "ARM_USE_OIDC")
+}
+
+func TestMergeConfig_MaxConcurrentPoolOperations(t *testing.T) {
+	const env = "AKS_MAX_CONCURRENT_POOL_OPERATIONS_PER_CLUSTER"
+	if c := mustMerge(t, nullModel(), nil); c.MaxPoolOperations != 0 || c.isSet(attrMaxPoolOperations) {
+		t.Errorf("unset: %d, want 0 (no cap)", c.MaxPoolOperations)
+	}
+	if c := mustMerge(t, nullModel(), map[string]string{env: " 3 "}); c.MaxPoolOperations != 3 || c.sources[attrMaxPoolOperations] != env {
+		t.Errorf("from the environment: %d from %q, want 3 from %s", c.MaxPoolOperations, c.sources[attrMaxPoolOperations], env)
+	}
+	m := nullModel()
+	m.MaxPoolOperations = types.Int64Value(5)
+	if c := mustMerge(t, m, map[string]string{env: "3"}); c.MaxPoolOperations != 5 || c.sources[attrMaxPoolOperations] != sourceHCL {
+		t.Errorf("HCL and environment: %d, want the HCL 5", c.MaxPoolOperations)
+	}
+	m.MaxPoolOperations = types.Int64Unknown()
+	if c := mustMerge(t, m, map[string]string{env: "3"}); !c.unknown[attrMaxPoolOperations] {
+		t.Error("an unknown HCL value was not recorded")
+	}
+	for _, bad := range []string{"0", "-2", "many", "2.5"} {
+		_, diags := mergeConfig(nullModel(), envOf(map[string]string{env: bad}))
+		if !diags.HasError() {
+			t.Errorf("%s=%q was accepted", env, bad)
+			continue
+		}
+		d := diags.Errors()[0]
+		if !strings.Contains(d.Summary(), env) || !strings.Contains(d.Detail(), "at least 1") {
+			t.Errorf("%s=%q: %s: %s", env, bad, d.Summary(), d.Detail())
+		}
+		if p, ok := d.(diag.DiagnosticWithPath); !ok || !p.Path().Equal(path.Root(attrMaxPoolOperations)) {
+			t.Errorf("%s=%q: diagnostic not at the attribute's path", env, bad)
+		}
+	}
 }
 
 func TestMergeConfig_OIDCRequestFallsBackToGitHubActions(t *testing.T) {

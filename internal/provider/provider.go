@@ -12,6 +12,7 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -21,11 +22,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/aksforge/terraform-provider-aks/internal/actions"
 	"github.com/aksforge/terraform-provider-aks/internal/aks"
+	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
 	"github.com/aksforge/terraform-provider-aks/internal/functions"
 )
@@ -130,7 +133,22 @@ func (p *aksProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"the Resource Manager endpoint, its token audience and the Entra ID authority are taken from there. This reaches private and sovereign clouds, Azure Stack and the local emulator. " +
 					"Falls back to `ARM_METADATA_HOSTNAME`. Conflicts with `environment`. A private certificate authority is trusted through the standard `SSL_CERT_FILE` variable.",
 			},
+			attrMaxPoolOperations: maxPoolOperationsAttribute(),
 		},
+	}
+}
+
+// maxPoolOperationsAttribute is max_concurrent_pool_operations_per_cluster, the cap of
+// aksapi.Options.MaxPoolOperationsPerCluster.
+func maxPoolOperationsAttribute() schema.Int64Attribute {
+	return schema.Int64Attribute{
+		Optional: true,
+		MarkdownDescription: "The most node pool operations (create, update, scale, upgrade, delete) this provider runs at once on one cluster; at least 1. " +
+			"Falls back to `AKS_MAX_CONCURRENT_POOL_OPERATIONS_PER_CLUSTER`; by default there is no cap beyond Terraform's `-parallelism`. " +
+			"AKS runs operations on different pools of a cluster at the same time, so the provider does too; set this when a subscription runs into " +
+			"[AKS's request throttling](https://learn.microsoft.com/azure/aks/quotas-skus-regions#throttling-limits-on-aks-resource-provider-apis). " +
+			"Writes to one pool, and writes to the cluster itself, are always run one after another, as AKS requires.",
+		Validators: []validator.Int64{int64validator.AtLeast(1)},
 	}
 }
 
@@ -203,17 +221,19 @@ func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 
 	armOptions := &arm.ClientOptions{ClientOptions: options}
-	client, err := clients.New(cfg.SubscriptionID, cfg.TenantID, cloudCfg.Configuration, credential, armOptions, p.version, req.TerraformVersion)
+	client, err := clients.New(cfg.SubscriptionID, cfg.TenantID, cloudCfg.Configuration, credential, armOptions, p.version, req.TerraformVersion,
+		aksapi.Options{MaxPoolOperationsPerCluster: int(cfg.MaxPoolOperations)})
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot build the Azure clients", err.Error())
 		return
 	}
 
 	tflog.Info(ctx, "Configured the aks provider", map[string]any{
-		"cloud":            cloudCfg.Name,
-		"resource_manager": cloudCfg.Configuration.Services[cloud.ResourceManager].Endpoint,
-		"credential":       kind.String(),
-		"subscription_id":  cfg.SubscriptionID,
+		"cloud":               cloudCfg.Name,
+		"resource_manager":    cloudCfg.Configuration.Services[cloud.ResourceManager].Endpoint,
+		"credential":          kind.String(),
+		"subscription_id":     cfg.SubscriptionID,
+		attrMaxPoolOperations: cfg.MaxPoolOperations,
 	})
 	resp.DataSourceData = client
 	resp.ResourceData = client

@@ -86,6 +86,9 @@ func TestAccProvider_ValidateConfigContradictions(t *testing.T) {
 			provider: "tenant_id = \"{tenant}\"\n  client_id = \"{client}\"\n  use_oidc = true\n  oidc_token = \"t\"\n  oidc_token_file_path = \"/tmp/t\"",
 			attr:     "oidc_token_file_path", summary: "Conflicting OIDC token settings",
 		},
+		"max_concurrent_pool_operations_per_cluster below 1": {
+			provider: "max_concurrent_pool_operations_per_cluster = 0", attr: "max_concurrent_pool_operations_per_cluster", summary: "Invalid Attribute Value",
+		},
 		"oidc_request_url without oidc_request_token": {
 			provider: "tenant_id = \"{tenant}\"\n  client_id = \"{client}\"\n  use_oidc = true\n  oidc_request_url = \"https://{host}/oidc\"",
 			attr:     "oidc_request_token", summary: "Incomplete OIDC token request settings",
