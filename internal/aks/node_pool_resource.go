@@ -2,14 +2,11 @@ package aks
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
@@ -57,6 +54,7 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel, timeout, ok := nodePoolTimeouts.begin(ctx, opCreate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.Config, &config), poolIDOf(&plan.ClusterID, &plan.Name, &id))
 	defer cancel()
+	defer recordNodePoolIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -109,6 +107,7 @@ func (r *nodePoolResource) Read(ctx context.Context, req resource.ReadRequest, r
 	var id aksapi.PoolID
 	ctx, cancel, _, ok := nodePoolTimeouts.begin(ctx, opRead, &state.Timeouts, &resp.Diagnostics, from(req.State, &state), poolIDFrom(&state.ID, &id))
 	defer cancel()
+	defer recordNodePoolIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -135,6 +134,7 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 	ctx, cancel, timeout, ok := nodePoolTimeouts.begin(ctx, opUpdate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.State, &state), from(req.Config, &config), poolIDOf(&state.ClusterID, &state.Name, &id))
 	defer cancel()
+	defer recordNodePoolIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -233,17 +233,4 @@ func (r *nodePoolResource) Delete(ctx context.Context, req resource.DeleteReques
 	if err != nil {
 		resp.Diagnostics.AddError("Could not delete the node pool", nodePoolTimeouts.failure(err, timeout, opDelete))
 	}
-}
-
-func (r *nodePoolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := aksapi.ParsePoolID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid node pool ID",
-			fmt.Sprintf("%s\n\nImport a node pool by its ARM ID, as `az aks nodepool show --query id` prints it.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), id.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("ignore_pod_disruption_budget_on_delete"), false)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes)})...)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -30,6 +31,7 @@ var (
 	_ provider.Provider                       = (*aksProvider)(nil)
 	_ provider.ProviderWithValidateConfig     = (*aksProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*aksProvider)(nil)
+	_ provider.ProviderWithListResources      = (*aksProvider)(nil)
 )
 
 // New returns the constructor of the aks provider; version and commit are injected by ldflags.
@@ -212,6 +214,7 @@ func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.DataSourceData = client
 	resp.ResourceData = client
 	resp.EphemeralResourceData = client
+	resp.ListResourceData = client
 }
 
 func (p *aksProvider) Resources(context.Context) []func() resource.Resource {
@@ -220,6 +223,10 @@ func (p *aksProvider) Resources(context.Context) []func() resource.Resource {
 
 func (p *aksProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return aks.DataSources()
+}
+
+func (p *aksProvider) ListResources(context.Context) []func() list.ListResource {
+	return aks.ListResources()
 }
 
 func (p *aksProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
