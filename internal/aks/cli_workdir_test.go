@@ -95,17 +95,24 @@ func serveForReattach(t *testing.T, address string, factory providerServer) any 
 	ctx, cancel := context.WithCancel(context.Background())
 	configCh := make(chan *plugin.ReattachConfig)
 	closeCh := make(chan struct{})
+	served := make(chan error, 1)
 	go func() {
-		err := tf6server.Serve("registry.terraform.io/"+address, func() tfprotov6.ProviderServer { return server },
+		served <- tf6server.Serve("registry.terraform.io/"+address, func() tfprotov6.ProviderServer { return server },
 			tf6server.WithDebug(ctx, configCh, closeCh), tf6server.WithLoggingSink(t))
-		if err != nil {
-			t.Errorf("serving %s: %v", address, err)
-		}
 	}()
-	config := <-configCh
+	var config *plugin.ReattachConfig
+	select {
+	case config = <-configCh:
+	case err := <-served: // it stopped before serving
+		cancel()
+		t.Fatalf("serving %s: %v", address, err)
+	}
 	t.Cleanup(func() {
 		cancel()
-		<-closeCh
+		<-closeCh // closed when the server has stopped
+		if err := <-served; err != nil {
+			t.Errorf("serving %s: %v", address, err)
+		}
 	})
 	type addr struct{ Network, String string }
 	return struct {

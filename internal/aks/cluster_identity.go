@@ -50,8 +50,16 @@ func clusterIdentityOf(id aksapi.ClusterID) clusterResourceIdentity {
 
 // recordClusterIdentity sets the identity from the id the state records. Create, Read and Update
 // defer it, so that every path that records a cluster (a failed create too) records its identity.
-func recordClusterIdentity(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil || state.Raw.IsNull() {
+// A Read that removes the cluster (it is gone) still answers an identity, which the framework
+// requires: the one of requested, the ID the Read was asked about.
+func recordClusterIdentity(ctx context.Context, state *tfsdk.State, requested *aksapi.ClusterID, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	if state.Raw.IsNull() {
+		if requested != nil && requested.Name != "" {
+			diags.Append(identity.Set(ctx, clusterIdentityOf(*requested))...)
+		}
 		return
 	}
 	var raw types.String

@@ -65,7 +65,7 @@ var clusterIdentity = map[string]string{
 	"subscription_id": emulator.DefaultSubscriptionID, "resource_group_name": testResourceGroup, "name": "aks-demo",
 }
 
-func TestAccClusterMovedFromAzurerm4x(t *testing.T) {
+func TestAccCluster_movedFromAzurerm4x(t *testing.T) {
 	srv, _ := newEmulatorWithCluster(t, testCluster{})
 	w := moveAndPlan(t, srv, recordedState(t, "cluster_4x.tfstate"), movedCluster("", `
     upgrade_settings {
@@ -82,7 +82,7 @@ func TestAccClusterMovedFromAzurerm4x(t *testing.T) {
 	expectNoCredentials(t, w)
 }
 
-func TestAccClusterMovedFromAzurerm5x(t *testing.T) {
+func TestAccCluster_movedFromAzurerm5x(t *testing.T) {
 	srv, _ := newEmulatorWithCluster(t, testCluster{})
 	updateClusterOutOfBand(t, srv, func(mc *armcontainerservice.ManagedCluster) {
 		p := mc.Properties

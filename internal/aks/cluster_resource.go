@@ -55,7 +55,7 @@ func (r *clusterResource) Create(ctx context.Context, req resource.CreateRequest
 	var plan, config clusterResourceModel
 	ctx, cancel, timeout, ok := clusterTimeouts.begin(ctx, opCreate, &plan.Timeouts, &resp.Diagnostics, from(req.Plan, &plan), from(req.Config, &config))
 	defer cancel()
-	defer recordClusterIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+	defer recordClusterIdentity(ctx, &resp.State, nil, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -100,7 +100,7 @@ func (r *clusterResource) Read(ctx context.Context, req resource.ReadRequest, re
 	var id aksapi.ClusterID
 	ctx, cancel, _, ok := clusterTimeouts.begin(ctx, opRead, &state.Timeouts, &resp.Diagnostics, from(req.State, &state), clusterIDFrom(&state.ID, &id))
 	defer cancel()
-	defer recordClusterIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+	defer recordClusterIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -126,7 +126,7 @@ func (r *clusterResource) Update(ctx context.Context, req resource.UpdateRequest
 	ctx, cancel, timeout, ok := clusterTimeouts.begin(ctx, opUpdate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.State, &state), from(req.Config, &config), clusterIDFrom(&state.ID, &id))
 	defer cancel()
-	defer recordClusterIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+	defer recordClusterIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok || !r.updateSettings(ctx, id, state, plan, config, timeout, resp) {
 		return
 	}

@@ -53,8 +53,16 @@ func nodePoolIdentityOf(id aksapi.PoolID) nodePoolResourceIdentity {
 
 // recordNodePoolIdentity sets the identity from the id the state records. Create, Read and Update
 // defer it, so that every path that records a pool (a failed create too) records its identity.
-func recordNodePoolIdentity(ctx context.Context, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil || state.Raw.IsNull() {
+// A Read that removes the pool (it is gone) still answers an identity, which the framework
+// requires: the one of requested, the ID the Read was asked about.
+func recordNodePoolIdentity(ctx context.Context, state *tfsdk.State, requested *aksapi.PoolID, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	if state.Raw.IsNull() {
+		if requested != nil && requested.Name != "" {
+			diags.Append(identity.Set(ctx, nodePoolIdentityOf(*requested))...)
+		}
 		return
 	}
 	var raw types.String

@@ -83,7 +83,7 @@ func moveAndPlan(t *testing.T, srv *emulator.Server, state, config string) *cliW
 	return w
 }
 
-func TestAccNodePoolMovedFromAzurerm4x(t *testing.T) {
+func TestAccNodePool_movedFromAzurerm4x(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
 	createPoolOutOfBand(t, srv, "user1", armcontainerservice.ManagedClusterAgentPoolProfileProperties{
 		Mode: to.Ptr(armcontainerservice.AgentPoolModeUser), VMSize: to.Ptr("Standard_DS2_v2"), OrchestratorVersion: to.Ptr("1.33.3"),
@@ -121,7 +121,7 @@ moved {
 	})
 }
 
-func TestAccNodePoolMovedFromAzurerm5x(t *testing.T) {
+func TestAccNodePool_movedFromAzurerm5x(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
 	createPoolOutOfBand(t, srv, "batch1", armcontainerservice.ManagedClusterAgentPoolProfileProperties{
 		Mode: to.Ptr(armcontainerservice.AgentPoolModeUser), VMSize: to.Ptr("Standard_DS2_v2"), OrchestratorVersion: to.Ptr("1.33.3"),

@@ -54,7 +54,7 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel, timeout, ok := nodePoolTimeouts.begin(ctx, opCreate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.Config, &config), poolIDOf(&plan.ClusterID, &plan.Name, &id))
 	defer cancel()
-	defer recordNodePoolIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+	defer recordNodePoolIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -107,7 +107,7 @@ func (r *nodePoolResource) Read(ctx context.Context, req resource.ReadRequest, r
 	var id aksapi.PoolID
 	ctx, cancel, _, ok := nodePoolTimeouts.begin(ctx, opRead, &state.Timeouts, &resp.Diagnostics, from(req.State, &state), poolIDFrom(&state.ID, &id))
 	defer cancel()
-	defer recordNodePoolIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+	defer recordNodePoolIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -134,7 +134,7 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 	ctx, cancel, timeout, ok := nodePoolTimeouts.begin(ctx, opUpdate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.State, &state), from(req.Config, &config), poolIDOf(&state.ClusterID, &state.Name, &id))
 	defer cancel()
-	defer recordNodePoolIdentity(ctx, &resp.State, resp.Identity, &resp.Diagnostics)
+	defer recordNodePoolIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
