@@ -8,10 +8,8 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
@@ -57,6 +55,7 @@ func (r *clusterResource) Create(ctx context.Context, req resource.CreateRequest
 	var plan, config clusterResourceModel
 	ctx, cancel, timeout, ok := clusterTimeouts.begin(ctx, opCreate, &plan.Timeouts, &resp.Diagnostics, from(req.Plan, &plan), from(req.Config, &config))
 	defer cancel()
+	defer recordClusterIdentity(ctx, &resp.State, nil, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -101,6 +100,7 @@ func (r *clusterResource) Read(ctx context.Context, req resource.ReadRequest, re
 	var id aksapi.ClusterID
 	ctx, cancel, _, ok := clusterTimeouts.begin(ctx, opRead, &state.Timeouts, &resp.Diagnostics, from(req.State, &state), clusterIDFrom(&state.ID, &id))
 	defer cancel()
+	defer recordClusterIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -126,6 +126,7 @@ func (r *clusterResource) Update(ctx context.Context, req resource.UpdateRequest
 	ctx, cancel, timeout, ok := clusterTimeouts.begin(ctx, opUpdate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.State, &state), from(req.Config, &config), clusterIDFrom(&state.ID, &id))
 	defer cancel()
+	defer recordClusterIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok || !r.updateSettings(ctx, id, state, plan, config, timeout, resp) {
 		return
 	}
@@ -215,19 +216,6 @@ func (r *clusterResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if err := r.client.AKS.DeleteCluster(ctx, id); err != nil {
 		resp.Diagnostics.AddError("Could not delete the managed cluster", clusterTimeouts.failure(err, timeout, opDelete))
 	}
-}
-
-func (r *clusterResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := aksapi.ParseClusterID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid managed cluster ID",
-			fmt.Sprintf("%s\n\nImport a managed cluster by its ARM ID, as `az aks show --query id` prints it.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), id.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("resource_group_name"), id.ResourceGroup)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes)})...)
 }
 
 func clusterExistsDetail(id aksapi.ClusterID) string {

@@ -44,8 +44,21 @@ func (r *clusterResource) readCluster(ctx context.Context, id aksapi.ClusterID, 
 		diags.AddError("Could not read the managed cluster", err.Error())
 		return prior, false, diags
 	}
-	attrs, d := flattenCluster(ctx, mc, clusterFlattenOptions{prior: &prior.clusterAttributes, importing: importing})
+	out, d := clusterFromAPI(ctx, mc, prior, importing)
 	diags.Append(d...)
+	pools, err := coord.CachedPools(ctx, id)
+	if err != nil {
+		diags.AddError("Could not list the cluster's node pools", err.Error())
+		return out, true, diags
+	}
+	diags.Append(out.readDefaultPool(ctx, id, mc, pools, prior, importing)...)
+	return out, true, diags
+}
+
+// clusterFromAPI is the cluster's state, but for its default pool, from AKS's answer, refreshed
+// over prior; the default pool is prior's until readDefaultPool.
+func clusterFromAPI(ctx context.Context, mc *armcontainerservice.ManagedCluster, prior clusterResourceModel, importing bool) (clusterResourceModel, diag.Diagnostics) {
+	attrs, diags := flattenCluster(ctx, mc, clusterFlattenOptions{prior: &prior.clusterAttributes, importing: importing})
 	out := clusterResourceModel{
 		clusterAttributes: attrs,
 		Timeouts:          prior.Timeouts,
@@ -54,12 +67,13 @@ func (r *clusterResource) readCluster(ctx context.Context, id aksapi.ClusterID, 
 	if mc.Properties != nil {
 		out.WindowsProfile = flattenWindowsProfile(mc.Properties.WindowsProfile, prior.WindowsProfile, importing)
 	}
+	return out, diags
+}
 
-	pools, err := coord.CachedPools(ctx, id)
-	if err != nil {
-		diags.AddError("Could not list the cluster's node pools", err.Error())
-		return out, true, diags
-	}
+// readDefaultPool records the default pool from the cluster's pools: the one prior names or, on
+// import (no prior pool), the cluster's first System pool.
+func (out *clusterResourceModel) readDefaultPool(ctx context.Context, id aksapi.ClusterID, mc *armcontainerservice.ManagedCluster, pools []*armcontainerservice.AgentPool, prior clusterResourceModel, importing bool) diag.Diagnostics {
+	var diags diag.Diagnostics
 	priorPool := defaultNodePoolModel{}
 	name := ""
 	if prior.DefaultNodePool != nil {
@@ -78,7 +92,7 @@ func (r *clusterResource) readCluster(ctx context.Context, id aksapi.ClusterID, 
 		if prior.DefaultNodePool == nil {
 			diags.AddError("Managed cluster has no System node pool", fmt.Sprintf("Cluster %s has no System node pool to record as default_node_pool.", id.Name))
 		}
-		return out, true, diags
+		return diags
 	}
 	priorValues, d := priorPool.values(ctx)
 	diags.Append(d...)
@@ -92,7 +106,7 @@ func (r *clusterResource) readCluster(ctx context.Context, id aksapi.ClusterID, 
 	diags.Append(d...)
 	dp.Name = keepSpelling(priorPool.Name, pool.Name)
 	out.DefaultNodePool = &dp
-	return out, true, diags
+	return diags
 }
 
 // recordWritten records the cluster as a fresh read finds it after a successful write, refreshed

@@ -2,15 +2,12 @@ package aks
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
@@ -58,6 +55,7 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 	ctx, cancel, timeout, ok := nodePoolTimeouts.begin(ctx, opCreate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.Config, &config), poolIDOf(&plan.ClusterID, &plan.Name, &id))
 	defer cancel()
+	defer recordNodePoolIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -110,6 +108,7 @@ func (r *nodePoolResource) Read(ctx context.Context, req resource.ReadRequest, r
 	var id aksapi.PoolID
 	ctx, cancel, _, ok := nodePoolTimeouts.begin(ctx, opRead, &state.Timeouts, &resp.Diagnostics, from(req.State, &state), poolIDFrom(&state.ID, &id))
 	defer cancel()
+	defer recordNodePoolIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -136,6 +135,7 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 	ctx, cancel, timeout, ok := nodePoolTimeouts.begin(ctx, opUpdate, &plan.Timeouts, &resp.Diagnostics,
 		from(req.Plan, &plan), from(req.State, &state), from(req.Config, &config), poolIDOf(&state.ClusterID, &state.Name, &id))
 	defer cancel()
+	defer recordNodePoolIdentity(ctx, &resp.State, &id, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -247,17 +247,4 @@ func (r *nodePoolResource) deleteSystemPool(ctx context.Context, id aksapi.PoolI
 		}
 		return coord.DeletePool(ctx, id, opts)
 	})
-}
-
-func (r *nodePoolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := aksapi.ParsePoolID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid node pool ID",
-			fmt.Sprintf("%s\n\nImport a node pool by its ARM ID, as `az aks nodepool show --query id` prints it.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), id.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("ignore_pod_disruption_budget_on_delete"), false)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes)})...)
 }

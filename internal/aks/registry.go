@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/aksforge/terraform-provider-aks/internal/clients"
@@ -32,6 +33,14 @@ func DataSources() []func() datasource.DataSource {
 func EphemeralResources() []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		NewClusterCredentialsEphemeralResource,
+	}
+}
+
+// ListResources lists the constructors of every list resource the provider serves (terraform query).
+func ListResources() []func() list.ListResource {
+	return []func() list.ListResource{
+		NewClusterListResource,
+		NewNodePoolListResource,
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -39,6 +40,7 @@ var (
 	_ provider.ProviderWithEphemeralResources = (*aksProvider)(nil)
 	_ provider.ProviderWithFunctions          = (*aksProvider)(nil)
 	_ provider.ProviderWithActions            = (*aksProvider)(nil)
+	_ provider.ProviderWithListResources      = (*aksProvider)(nil)
 )
 
 // New returns the constructor of the aks provider; version and commit are injected by ldflags.
@@ -239,6 +241,7 @@ func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.ResourceData = client
 	resp.EphemeralResourceData = client
 	resp.ActionData = client
+	resp.ListResourceData = client
 }
 
 func (p *aksProvider) Resources(context.Context) []func() resource.Resource {
@@ -247,6 +250,10 @@ func (p *aksProvider) Resources(context.Context) []func() resource.Resource {
 
 func (p *aksProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return aks.DataSources()
+}
+
+func (p *aksProvider) ListResources(context.Context) []func() list.ListResource {
+	return aks.ListResources()
 }
 
 func (p *aksProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {

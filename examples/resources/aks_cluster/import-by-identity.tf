@@ -1,0 +1,9 @@
+# Terraform 1.12 and later: name the cluster by its identity instead of its ARM ID.
+import {
+  to = aks_cluster.example
+  identity = {
+    subscription_id     = "00000000-0000-0000-0000-000000000000"
+    resource_group_name = "rg-aks-demo"
+    name                = "aks-demo"
+  }
+}
