@@ -40,9 +40,11 @@ verify() { # path, expected first line of `version`
 
 # Copies the module source of $1@$2 into the writable directory $3.
 module_source() {
-  local dir
-  dir="$(go mod download -json "$1@$2" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-  [ -n "$dir" ] && [ -d "$dir" ] || die "go mod download $1@$2 gave no module directory"
+  local json dir
+  # Outside any module, so that the project's go.mod and go.sum are not involved.
+  json="$(cd "$3" && go mod download -json "$1@$2")" || die "go mod download $1@$2 failed: $json"
+  dir="$(printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [ -n "$dir" ] && [ -d "$dir" ] || die "go mod download $1@$2 gave no module directory: $json"
   cp -R "$dir/." "$3"
   chmod -R u+w "$3"
 }
