@@ -66,10 +66,13 @@ strip_terraform_backends() { # source dir
   grep -q '"local":' "$init" || die "terraform $TERRAFORM_VERSION: the local backend is missing from $init"
 }
 
+tmp=""
+cleanup() { [ -z "$tmp" ] || { chmod -R u+w "$tmp" 2>/dev/null || true; rm -rf "$tmp"; }; }
+trap cleanup EXIT
+
 build() { # name, version, out
-  local name="$1" version="$2" out="$3" src tmp start module pkg
+  local name="$1" version="$2" out="$3" src start module pkg
   tmp="$(mktemp -d "${TMPDIR:-/tmp}/aks-tools-$name.XXXXXX")"
-  trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' RETURN
   src="$tmp/src"
   mkdir -p "$src"
   case "$name" in
@@ -79,7 +82,7 @@ build() { # name, version, out
   start=$SECONDS
   echo "tools.sh: building $name $version from $module@v$version (once; cached in bin/)..." >&2
   module_source "$module" "v$version" "$src"
-  [ "$name" = terraform ] && strip_terraform_backends "$src"
+  if [ "$name" = terraform ]; then strip_terraform_backends "$src"; fi
   # version.dev=no drops the "-dev" suffix that source builds otherwise report.
   (cd "$src" && go build -trimpath \
     -ldflags "-s -w -X $module/version.dev=no" -o "$tmp/$name" "$pkg") >&2
