@@ -9,7 +9,7 @@ demo="$root/.demo"
 rm -rf "$demo"
 mkdir -p "$demo/bin" "$demo/emulator" "$demo/work"
 
-tf="$(bash .ci/terraform.sh)"
+tf="$(bash .ci/tools.sh terraform)"
 
 echo "==> building the provider and the emulator"
 go build -trimpath -o "$demo/bin/terraform-provider-aks" .

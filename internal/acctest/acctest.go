@@ -177,6 +177,6 @@ func PreCheck(t *testing.T) {
 	}
 }
 
-// EphemeralResourcesTerraform is the TerraformVersionChecks of tests of ephemeral resources,
-// which Terraform supports from 1.10: older versions (make test may build 1.8.5) skip them.
-var EphemeralResourcesTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)}
+// EphemeralResourcesTerraform is the TerraformVersionChecks of tests of ephemeral resources: they
+// fail on a CLI too old to have them (see RequireFeature).
+var EphemeralResourcesTerraform = []tfversion.TerraformVersionCheck{FeatureCheck(FeatureEphemeralResources)}

@@ -34,7 +34,7 @@ func TestAccCluster_windowsPasswordWriteOnly(t *testing.T) {
 	}
 	first, second := "Emulator-Only-Passw0rd!", "Rotated-Emulator-Passw0rd#2"
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.FeatureCheck(acctest.FeatureWriteOnly)},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
