@@ -42,6 +42,11 @@ resource "azurerm_kubernetes_cluster" "test" {
   identity {
     type = "SystemAssigned"
   }
+
+  # Required since azurerm 5.0: AKS creates and scales the pools declared here (Manual).
+  node_provisioning_profile {
+    mode = "Manual"
+  }
 }
 
 resource "azurerm_kubernetes_cluster_node_pool" "user" {
