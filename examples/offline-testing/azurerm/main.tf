@@ -37,6 +37,12 @@ resource "azurerm_kubernetes_cluster" "test" {
     name       = "system"
     vm_size    = "Standard_DS2_v2"
     node_count = 2
+
+    # AKS's own default, declared so that azurerm doesn't plan to remove it after every apply
+    # (hashicorp/terraform-provider-azurerm#24020). Likewise in each node pool below.
+    upgrade_settings {
+      max_surge = "10%"
+    }
   }
 
   identity {
@@ -55,6 +61,10 @@ resource "azurerm_kubernetes_cluster_node_pool" "user" {
   vm_size               = "Standard_DS2_v2"
   node_count            = 3
   node_labels           = { team = "payments" }
+
+  upgrade_settings {
+    max_surge = "10%"
+  }
 }
 
 resource "azurerm_kubernetes_cluster_node_pool" "arm64" {
@@ -62,4 +72,8 @@ resource "azurerm_kubernetes_cluster_node_pool" "arm64" {
   kubernetes_cluster_id = azurerm_kubernetes_cluster.test.id
   vm_size               = "Standard_D4ps_v5"
   node_count            = 1
+
+  upgrade_settings {
+    max_surge = "10%"
+  }
 }
