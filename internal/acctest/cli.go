@@ -35,25 +35,32 @@ type Feature string
 
 // The features provider code and tests depend on. featureVersions says which CLI versions have them.
 const (
-	FeatureProviderFunctions  Feature = "provider-defined functions"
-	FeatureMoveResourceState  Feature = "moved blocks between resource types"
-	FeatureEphemeralResources Feature = "ephemeral resources"
-	FeatureWriteOnly          Feature = "write-only arguments"
-	FeatureResourceIdentity   Feature = "resource identity"
-	FeatureListResources      Feature = "list resources (query)"
-	FeatureActions            Feature = "actions"
+	FeatureProviderFunctions Feature = "provider-defined functions"
+	// OpenTofu 1.12 sends a null function argument with no data, which the framework cannot decode.
+	FeatureNullFunctionArguments Feature = "null provider-function arguments"
+	FeatureMoveResourceState     Feature = "moved blocks between resource types"
+	// OpenTofu 1.12 keeps the source resource's identity after a move instead of the identity the
+	// target provider answers, so a moved state whose source carries another identity shape fails.
+	FeatureMoveTakesTargetIdentity Feature = "moved blocks that take the target's identity"
+	FeatureEphemeralResources      Feature = "ephemeral resources"
+	FeatureWriteOnly               Feature = "write-only arguments"
+	FeatureResourceIdentity        Feature = "resource identity"
+	FeatureListResources           Feature = "list resources (query)"
+	FeatureActions                 Feature = "actions"
 )
 
 // The first Terraform and OpenTofu release with each feature; an empty OpenTofu version means no
 // OpenTofu release has it. Sources are in docs/guides/terraform-versions.md; keep the two in step.
 var featureVersions = map[Feature]struct{ terraform, opentofu string }{
-	FeatureProviderFunctions:  {"1.8.0", "1.7.0"},
-	FeatureMoveResourceState:  {"1.8.0", "1.10.0"},
-	FeatureEphemeralResources: {"1.10.0", "1.11.0"},
-	FeatureWriteOnly:          {"1.11.0", "1.11.0"},
-	FeatureResourceIdentity:   {"1.12.0", "1.12.0"},
-	FeatureListResources:      {"1.14.0", ""},
-	FeatureActions:            {"1.14.0", ""},
+	FeatureProviderFunctions:       {"1.8.0", "1.7.0"},
+	FeatureNullFunctionArguments:   {"1.8.0", ""},
+	FeatureMoveResourceState:       {"1.8.0", "1.10.0"},
+	FeatureMoveTakesTargetIdentity: {"1.12.0", ""},
+	FeatureEphemeralResources:      {"1.10.0", "1.11.0"},
+	FeatureWriteOnly:               {"1.11.0", "1.11.0"},
+	FeatureResourceIdentity:        {"1.12.0", "1.12.0"},
+	FeatureListResources:           {"1.14.0", ""},
+	FeatureActions:                 {"1.14.0", ""},
 }
 
 // RequireFeature is for acceptance tests of a feature that not every CLI has. Its contract:

@@ -22,7 +22,7 @@ func TestMain(m *testing.M) { acctest.Main(m) }
 
 // Actions arrived in Terraform 1.14; OpenTofu has none yet, and reports its own version line, so
 // it skips too. TODO(lead): swap for the acctest helper for "this CLI lacks feature X" when it lands.
-var actionsTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+var actionsTerraform = []tfversion.TerraformVersionCheck{acctest.FeatureCheck(acctest.FeatureActions)}
 
 // testActions runs the steps against the provider served in-process, on a Terraform with actions.
 func testActions(t *testing.T, steps []resource.TestStep) {

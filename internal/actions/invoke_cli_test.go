@@ -3,7 +3,6 @@ package actions_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,30 +20,17 @@ import (
 // CLI themselves: `terraform apply -invoke=action.<type>.<name>`, the way a user starts an
 // action by hand, whose output shows the action's progress messages.
 
-// terraformWithActions returns the CLI of TF_ACC_TERRAFORM_PATH, or skips the test when it is
-// not Terraform 1.14 or later (OpenTofu and older Terraform have no actions).
+// terraformWithActions returns the CLI of the acceptance tests once acctest.RequireFeature has
+// checked that it has actions (Terraform 1.14+; not applicable under OpenTofu, which has none).
 func terraformWithActions(t *testing.T) string {
 	t.Helper()
 	acctest.PreCheck(t)
-	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if bin == "" {
-		t.Skip("TF_ACC_TERRAFORM_PATH names no terraform CLI")
-	}
-	out, err := exec.Command(bin, "version", "-json").Output()
+	acctest.RequireFeature(t, acctest.FeatureActions)
+	cli, err := acctest.TestCLI()
 	if err != nil {
-		t.Fatalf("%s version: %v", bin, err)
+		t.Fatal(err)
 	}
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if err := json.Unmarshal(out, &v); err != nil || v.Version == "" {
-		t.Skipf("%s does not report a Terraform version (OpenTofu?): actions need Terraform 1.14", bin)
-	}
-	var major, minor int
-	if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil || major < 1 || (major == 1 && minor < 14) {
-		t.Skipf("Terraform %s has no actions (1.14+)", v.Version)
-	}
-	return bin
+	return cli.Path
 }
 
 // serveProvider serves the aks provider in-process, as terraform-plugin-testing does, and returns

@@ -36,15 +36,16 @@ type cliWorkdir struct {
 type providerServer func() (tfprotov6.ProviderServer, error)
 
 // newCLIWorkdir starts the providers, keyed by their address without host
-// ("aksforge/aks", "hashicorp/azurerm"), and skips the test when the CLI is older than minimum.
-func newCLIWorkdir(t *testing.T, minimum string, providers map[string]providerServer) *cliWorkdir {
+// ("aksforge/aks", "hashicorp/azurerm"), and checks that the CLI has feature (acctest.RequireFeature).
+func newCLIWorkdir(t *testing.T, feature acctest.Feature, providers map[string]providerServer) *cliWorkdir {
 	t.Helper()
 	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if bin == "" {
 		bin = "terraform"
 	}
 	w := &cliWorkdir{t: t, dir: t.TempDir(), bin: bin}
-	w.skipBelow(minimum)
+	acctest.RequireFeature(t, feature)
+	w.readVersion()
 	reattach := map[string]any{}
 	for address, factory := range providers {
 		config := serveForReattach(t, address, factory)
@@ -61,8 +62,8 @@ func newCLIWorkdir(t *testing.T, minimum string, providers map[string]providerSe
 	return w
 }
 
-// skipBelow skips the test when the CLI's version is below minimum.
-func (w *cliWorkdir) skipBelow(minimum string) {
+// readVersion records the CLI's version, for checks that depend on it.
+func (w *cliWorkdir) readVersion() {
 	w.t.Helper()
 	out, err := exec.Command(w.bin, "version", "-json").Output()
 	if err != nil {
@@ -79,9 +80,6 @@ func (w *cliWorkdir) skipBelow(minimum string) {
 		w.t.Fatal(err)
 	}
 	w.version = got
-	if got.LessThan(version.Must(version.NewVersion(minimum))) {
-		w.t.Skipf("needs Terraform %s or later, %s is %s", minimum, w.bin, got)
-	}
 }
 
 // serveForReattach serves the provider in this process until the test ends and returns its

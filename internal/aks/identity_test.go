@@ -18,7 +18,7 @@ import (
 // identity instead of an ID imports with no changes; import by ID keeps working.
 
 // identityTerraform skips the tests of resource identities below Terraform 1.12.
-var identityTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+var identityTerraform = []tfversion.TerraformVersionCheck{acctest.FeatureCheck(acctest.FeatureResourceIdentity)}
 
 func poolIdentity(name string) map[string]knownvalue.Check {
 	return map[string]knownvalue.Check{

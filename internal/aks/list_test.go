@@ -28,7 +28,7 @@ import (
 const outOfBandConfig = `locals {}`
 
 // queryTerraform skips the tests of terraform query below Terraform 1.14.
-var queryTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+var queryTerraform = []tfversion.TerraformVersionCheck{acctest.FeatureCheck(acctest.FeatureListResources)}
 
 // twoUserPools creates the User pools user1 (3 nodes, a label) and user2 (autoscaled 1 to 4) in
 // the cluster aks-demo, out of band.
@@ -162,7 +162,7 @@ list "aks_cluster" "test_group" {
 func TestAccList_generateConfigPlansNoChanges(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
 	twoUserPools(t, srv)
-	w := newCLIWorkdir(t, "1.14.0", aksProvider)
+	w := newCLIWorkdir(t, acctest.FeatureListResources, aksProvider)
 	w.write("main.tf", providerHeader)
 	w.write("aks.tfquery.hcl", fmt.Sprintf(`
 list "aks_cluster" "demo" {

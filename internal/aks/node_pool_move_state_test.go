@@ -69,7 +69,7 @@ func createPoolOutOfBand(t *testing.T, srv *emulator.Server, name string, props 
 // journal then holds that last plan's requests.
 func moveAndPlan(t *testing.T, srv *emulator.Server, state, config string) *cliWorkdir {
 	t.Helper()
-	w := newCLIWorkdir(t, "1.8.0", withAzurerm())
+	w := newCLIWorkdir(t, acctest.FeatureMoveResourceState, withAzurerm())
 	w.write("terraform.tfstate", state)
 	w.write("main.tf", providerHeader+config)
 	w.run("init", "-input=false", "-no-color")
@@ -122,6 +122,8 @@ moved {
 }
 
 func TestAccNodePool_movedFromAzurerm5x(t *testing.T) {
+	// azurerm 5.x records an identity of its own shape, which OpenTofu 1.12 keeps after the move.
+	acctest.RequireFeature(t, acctest.FeatureMoveTakesTargetIdentity)
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
 	createPoolOutOfBand(t, srv, "batch1", armcontainerservice.ManagedClusterAgentPoolProfileProperties{
 		Mode: to.Ptr(armcontainerservice.AgentPoolModeUser), VMSize: to.Ptr("Standard_DS2_v2"), OrchestratorVersion: to.Ptr("1.33.3"),

@@ -60,7 +60,7 @@ func (f *ephemeralOSDiskFitsFunction) Definition(_ context.Context, _ function.D
 			function.Int64Parameter{
 				Name:                "os_disk_size_gb",
 				AllowNullValue:      true,
-				MarkdownDescription: fmt.Sprintf("The OS disk size in GB (%d-%d, as `os_disk_size_gb` of a node pool); null means AKS's default of %d.", rules.MinOSDiskSizeGB, rules.MaxOSDiskSizeGB, vmsizes.DefaultOSDiskSizeGB),
+				MarkdownDescription: fmt.Sprintf("The OS disk size in GB (%d-%d, as `os_disk_size_gb` of a node pool); null means AKS's default of %d (Terraform only: OpenTofu 1.12 cannot pass null to a provider function).", rules.MinOSDiskSizeGB, rules.MaxOSDiskSizeGB, vmsizes.DefaultOSDiskSizeGB),
 			},
 		},
 		Return: function.ObjectReturn{AttributeTypes: ephemeralFitAttributes},

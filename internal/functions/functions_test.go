@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { acctest.Main(m) }
 
 // Provider functions arrived in Terraform 1.8 (OpenTofu 1.7). They need no provider
 // configuration, so these tests start no emulator: the CLI calls the functions while it plans.
-var functionsTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+var functionsTerraform = []tfversion.TerraformVersionCheck{acctest.FeatureCheck(acctest.FeatureProviderFunctions)}
 
 // wrapped matches pattern in Terraform's output, which wraps long messages: each space of the
 // pattern matches any run of white space.
@@ -104,7 +104,7 @@ func TestAccFunctionEphemeralOSDiskFits(t *testing.T) {
 		},
 		{
 			Config: config(`
-output "default_size" { value = provider::aks::ephemeral_os_disk_fits("Standard_DS2_v2", null) }
+output "default_size" { value = provider::aks::ephemeral_os_disk_fits("Standard_DS2_v2", 128) }
 output "fits_temp"    { value = provider::aks::ephemeral_os_disk_fits("Standard_D8ds_v5", 300) }
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -151,7 +151,7 @@ output "name" { value = var.pool_name }
 		},
 		{
 			Config: config(`
-output "linux12"  { value = provider::aks::node_pool_name_valid("userpool1234", null) }
+output "linux12"  { value = provider::aks::node_pool_name_valid("userpool1234", "Linux") }
 output "linux13"  { value = provider::aks::node_pool_name_valid("userpool12345", "Linux") }
 output "windows6" { value = provider::aks::node_pool_name_valid("win123", "Windows") }
 output "upper"    { value = provider::aks::node_pool_name_valid("Userpool", "Linux") }
@@ -163,6 +163,31 @@ output "upper"    { value = provider::aks::node_pool_name_valid("Userpool", "Lin
 				statecheck.ExpectKnownOutputValue("upper", knownvalue.Bool(false)),
 			},
 		},
+	})
+}
+
+// TestAccFunctionNullArguments: null stands for AKS's default (128 GB, Linux). OpenTofu 1.12 can't
+// pass a null to a provider function (FeatureNullFunctionArguments), so this case is its own test.
+func TestAccFunctionNullArguments(t *testing.T) {
+	acctest.PreCheck(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.FeatureCheck(acctest.FeatureNullFunctionArguments)},
+		Steps: []resource.TestStep{{
+			Config: config(`
+output "default_size" { value = provider::aks::ephemeral_os_disk_fits("Standard_DS2_v2", null) }
+output "linux12"      { value = provider::aks::node_pool_name_valid("userpool1234", null) }
+output "linux13"      { value = provider::aks::node_pool_name_valid("userpool12345", null) }
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("default_size", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"os_disk_size_gb": knownvalue.Int64Exact(128),
+					"fits":            knownvalue.Bool(false),
+				})),
+				statecheck.ExpectKnownOutputValue("linux12", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("linux13", knownvalue.Bool(false)),
+			},
+		}},
 	})
 }
 

@@ -37,7 +37,7 @@ func (f *nodePoolNameValidFunction) Definition(_ context.Context, _ function.Def
 			function.StringParameter{
 				Name:                "os_type",
 				AllowNullValue:      true,
-				MarkdownDescription: "The pool's `os_type`: `Linux` or `Windows` (matched case-insensitively); null means `Linux`, AKS's default.",
+				MarkdownDescription: "The pool's `os_type`: `Linux` or `Windows` (matched case-insensitively); null means `Linux`, AKS's default (Terraform only: OpenTofu 1.12 cannot pass null to a provider function).",
 			},
 		},
 		Return: function.BoolReturn{},

@@ -4,8 +4,8 @@ variable "vm_size" {
 }
 
 locals {
-  # null: AKS's default OS disk size (128 GB).
-  ephemeral = provider::aks::ephemeral_os_disk_fits(var.vm_size, null)
+  # 128 GB is AKS's default OS disk size (Terraform also takes null for it; OpenTofu 1.12 does not).
+  ephemeral = provider::aks::ephemeral_os_disk_fits(var.vm_size, 128)
 }
 
 # Ephemeral where the OS disk fits the VM's local storage, managed elsewhere. fits is null when

@@ -63,6 +63,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if dir == "" && *statePath != "" {
 		dir = filepath.Dir(*statePath)
 	}
+	// The env file hands SSL_CERT_FILE (in this folder) to terraform, which may run from another
+	// folder (-chdir, a module's directory): the path must be absolute.
+	if dir != "" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return err
+		}
+		dir = abs
+	}
 	opts := emulator.Options{
 		Addr:        *addr,
 		StateDir:    dir,
