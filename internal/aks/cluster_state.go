@@ -55,9 +55,10 @@ func (r *clusterResource) readCluster(ctx context.Context, id aksapi.ClusterID, 
 		out.WindowsProfile = flattenWindowsProfile(mc.Properties.WindowsProfile, prior.WindowsProfile, importing)
 	}
 
-	pools, err := coord.CachedPools(ctx, id)
+	// The cluster's answer holds its pools (agentPoolProfiles): no second read for the default pool.
+	pools, err := aksapi.PoolsOf(id, mc)
 	if err != nil {
-		diags.AddError("Could not list the cluster's node pools", err.Error())
+		diags.AddError("Could not read the cluster's node pools", err.Error())
 		return out, true, diags
 	}
 	priorPool := defaultNodePoolModel{}
