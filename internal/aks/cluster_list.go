@@ -130,9 +130,10 @@ func (r *clusterListResource) importedCluster(ctx context.Context, id aksapi.Clu
 	prior.Name = types.StringValue(id.Name)
 	prior.ResourceGroupName = types.StringValue(id.ResourceGroup)
 	state, diags := clusterFromAPI(ctx, mc, prior, true)
-	pools, err := r.client.AKS.CachedPools(ctx, id)
+	// The listed cluster holds its pools (agentPoolProfiles), as a GET does: no read per cluster.
+	pools, err := aksapi.PoolsOf(id, mc)
 	if err != nil {
-		diags.AddError("Could not list the cluster's node pools", err.Error())
+		diags.AddError("Could not read the cluster's node pools", err.Error())
 		return state, diags
 	}
 	diags.Append(state.readDefaultPool(ctx, id, mc, pools, prior, true)...)

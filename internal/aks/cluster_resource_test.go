@@ -330,6 +330,8 @@ func TestAccCluster_readerPlan(t *testing.T) {
 			// Checked after the step's first plan: a PlanOnly step runs no Check.
 			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo$`), 1),
+				// The default pool comes from the cluster's GET (agentPoolProfiles).
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/agentPools`), 0),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPost, `/listCluster(User|Admin)Credential$`), 0),
 			}},
 		},

@@ -46,9 +46,10 @@ func (r *clusterResource) readCluster(ctx context.Context, id aksapi.ClusterID, 
 	}
 	out, d := clusterFromAPI(ctx, mc, prior, importing)
 	diags.Append(d...)
-	pools, err := coord.CachedPools(ctx, id)
+	// The cluster's answer holds its pools (agentPoolProfiles): no second read for the default pool.
+	pools, err := aksapi.PoolsOf(id, mc)
 	if err != nil {
-		diags.AddError("Could not list the cluster's node pools", err.Error())
+		diags.AddError("Could not read the cluster's node pools", err.Error())
 		return out, true, diags
 	}
 	diags.Append(out.readDefaultPool(ctx, id, mc, pools, prior, importing)...)

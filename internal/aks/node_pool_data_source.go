@@ -50,7 +50,7 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One node pool of a managed cluster, as `az aks nodepool show` shows it. " +
-			"Node pools read in the same run share one list call per cluster.",
+			"Node pools read in the same run share one read of their cluster, whose answer holds every pool.",
 		Attributes: attrs,
 	}
 }

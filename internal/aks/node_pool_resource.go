@@ -112,8 +112,8 @@ func (r *nodePoolResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if !ok {
 		return
 	}
-	// The pool comes from the cluster's pool list, shared by every pool of the cluster in this
-	// run: refreshing many pools costs one list call.
+	// The pool comes from the cluster's GET (its agentPoolProfiles), shared with the cluster and
+	// every pool of the cluster in this run: refreshing many pools costs one read.
 	pool, err := r.client.AKS.CachedPool(ctx, id)
 	if aksapi.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)

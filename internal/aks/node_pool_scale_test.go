@@ -47,16 +47,20 @@ func TestAccNodePool_tenPoolsAtOnce(t *testing.T) {
 	}})
 }
 
-// A refresh of twenty pools of one cluster lists the pools once (the cache is shared by the
-// provider process); a whole plan reads the cluster, the pool list and the VM sizes once each.
+// A refresh of twenty pools of one cluster reads the cluster once: its GET answers every pool
+// (agentPoolProfiles), and the cache is shared by the provider process. A refresh, and a whole
+// plan, read the cluster and the VM sizes once each: two reads; no pool list, no pool GET. The cluster is not in the
+// configuration (pools only): the pools' reads fetch it.
 func TestAccNodePool_refreshOfTwentyPoolsCostsFewReads(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
 	config := manyPools(cluster, 20)
-	// reads checks the ARM reads: at most most, of which lists pool lists and no single-pool GET.
-	reads := func(most, lists int) acctest.JournalCheck {
+	// reads checks the ARM reads: at most most, of which clusters GETs of the cluster and no pool
+	// list or single-pool GET.
+	reads := func(most, clusters int) acctest.JournalCheck {
 		return acctest.All(
 			acctest.ExpectAtMostCalls(srv, acctest.ARMCall(http.MethodGet, `.`), most),
-			acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/agentPools$`), lists),
+			acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo$`), clusters),
+			acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/agentPools$`), 0),
 			acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/agentPools/[^/]+$`), 0),
 		)
 	}
@@ -66,18 +70,62 @@ func TestAccNodePool_refreshOfTwentyPoolsCostsFewReads(t *testing.T) {
 		{
 			PreConfig:    srv.ResetJournal,
 			RefreshState: true,
-			Check:        reads(3, 1).TestCheck,
+			Check:        reads(2, 1).TestCheck,
 		},
 		// A PlanOnly step runs two plans, each in its own provider process: without refresh
-		// (ModifyPlan reads the cluster, the pool list and the VM sizes) and with refresh
-		// (Read shares the same list).
+		// (ModifyPlan reads the cluster and the VM sizes) and with refresh (Read shares the
+		// cluster's GET).
 		{
 			PreConfig: srv.ResetJournal,
 			Config:    config,
 			PlanOnly:  true,
 		},
 		{
-			PreConfig: func() { reads(6, 2).Require(t) },
+			PreConfig: func() { reads(4, 2).Require(t) },
+			Config:    config,
+			PlanOnly:  true,
+		},
+	})
+}
+
+// The bench's shape: an aks_cluster with its default pool and aks_node_pool resources in it. Its
+// refresh reads the cluster once (the default pool and every aks_node_pool come from that GET)
+// and the VM sizes once, and so does a plan, refresh included: no pool list, no pool GET.
+func TestAccNodePool_refreshOfAClusterAndItsPoolsReadsTheClusterOnce(t *testing.T) {
+	srv := acctest.NewAccEmulator(t)
+	config := guideCluster() + `
+resource "aks_node_pool" "many" {
+  count      = 3
+  cluster_id = aks_cluster.test.id
+  name       = "pool${count.index}"
+  node_count = 1
+}
+`
+	// reads checks the ARM reads of that many provider processes: each GETs the cluster and the
+	// VM sizes once.
+	reads := func(processes int) acctest.JournalCheck {
+		return acctest.All(
+			acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `.`), 2*processes),
+			acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo$`), processes),
+			acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/providers/Microsoft\.Compute/skus$`), processes),
+		)
+	}
+	acctest.Test(t, []resource.TestStep{
+		{Config: config},
+		{
+			PreConfig:    srv.ResetJournal,
+			RefreshState: true,
+			Check:        reads(1).TestCheck,
+		},
+		// A PlanOnly step runs two plans, each in its own provider process: without refresh, and
+		// with refresh (the reads of the refresh serve the plan).
+		{
+			PreConfig: srv.ResetJournal,
+			Config:    config,
+			PlanOnly:  true,
+		},
+		{
+			PreConfig: func() { reads(2).Require(t) },
 			Config:    config,
 			PlanOnly:  true,
 		},

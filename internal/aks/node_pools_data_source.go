@@ -41,7 +41,7 @@ func (d *nodePoolsDataSource) Metadata(_ context.Context, req datasource.Metadat
 func (d *nodePoolsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Every node pool of a managed cluster, as `az aks nodepool list` shows them: name, mode, node count, VM size, OS, " +
-			"Kubernetes version, provisioning state and the rest of each pool's settings. One list call per cluster, shared with the node pools read in the same run.",
+			"Kubernetes version, provisioning state and the rest of each pool's settings. One read of the cluster, whose answer holds every pool, shared with the cluster and node pools read in the same run.",
 		Attributes: map[string]schema.Attribute{
 			"cluster_id": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The ARM ID of the managed cluster.",

@@ -26,7 +26,7 @@ type Options struct {
 	// MaxPoolOperationsPerCluster caps the agentPools writes that run at once on one cluster (for
 	// subscriptions throttled by AKS); 0 means no cap beyond Terraform's -parallelism.
 	MaxPoolOperationsPerCluster int
-	// CacheTTL bounds how long a cached pool list or cluster is reused when no write to the cluster
+	// CacheTTL bounds how long a cached cluster and its pools are reused when no write to the cluster
 	// happened. Default 1 minute: long enough for one refresh of many pools, short enough that a
 	// long-lived process still sees changes made outside it.
 	CacheTTL time.Duration
@@ -39,7 +39,7 @@ type Options struct {
 }
 
 // Client orders writes per managed cluster as AKS requires (cluster_state.go), waits out other
-// parties' operations, and caches pool lists and clusters. Create one per configured provider with New; it is
+// parties' operations, and caches clusters with their pools. Create one per configured provider with New; it is
 // safe for concurrent use.
 type Client struct {
 	credential azcore.TokenCredential

@@ -43,8 +43,9 @@ type clusterState struct {
 	mu sync.Mutex
 	// generation counts writes; a fetch started in an older generation is not cached.
 	generation uint64
-	pools      *cachedValue[[]*armcontainerservice.AgentPool]
-	cluster    *cachedValue[*armcontainerservice.ManagedCluster]
+	// pools come from the cluster's GET (cached_reads.go), else from the agentPools list.
+	pools   *cachedValue[[]*armcontainerservice.AgentPool]
+	cluster *cachedValue[*armcontainerservice.ManagedCluster]
 }
 
 type cachedValue[T any] struct {
@@ -168,7 +169,7 @@ func (c *Client) Exclusively(ctx context.Context, cluster ClusterID, fn func(ctx
 	return fn(context.WithValue(ctx, exclusiveKey{s}, true))
 }
 
-// invalidate drops the cached list and cluster and makes fetches still in flight uncacheable.
+// invalidate drops the cached pools and cluster and makes fetches still in flight uncacheable.
 func (s *clusterState) invalidate() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -177,7 +178,7 @@ func (s *clusterState) invalidate() {
 	s.cluster = nil
 }
 
-// cachedPools returns the cached pool list when it is fresh, and the generation a new fetch
+// cachedPools returns the cached pools when they are fresh, and the generation a new fetch
 // belongs to.
 func (c *Client) cachedPools(s *clusterState) ([]*armcontainerservice.AgentPool, bool, uint64) {
 	s.mu.Lock()

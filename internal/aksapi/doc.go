@@ -9,8 +9,9 @@
 //     ListKubernetesVersions, ListClusterCredentials);
 //   - Cached* read through a per-cluster cache shared by every resource and data source of the
 //     process (CachedCluster, CachedPools, CachedPool): fetched once even when many callers ask at the
-//     same moment, and dropped by any write to that cluster, so refreshing twenty pools of one
-//     cluster lists the pools once instead of twenty GETs.
+//     same moment, and dropped by any write to that cluster. All three are served from one GET of
+//     the cluster, whose agentPoolProfiles are its pools (PoolsOf): refreshing a cluster and its
+//     twenty pools costs one ARM read, neither twenty pool GETs nor a GET and a list.
 //
 // Writes (CreateOrUpdatePool, UpdatePool, DeletePool, UpgradePoolNodeImage, CreateOrUpdateCluster,
 // UpdateCluster, UpdateClusterTags, DeleteCluster):
@@ -30,14 +31,15 @@
 //   - send updates as read, change, PUT with If-Match, so a change made by someone else since the
 //     read is never overwritten.
 //
-// The cache is per cluster: every write drops it when it starts and when it ends, and a list that
+// The cache is per cluster: every write drops it when it starts and when it ends, and a read that
 // was in flight meanwhile is not kept, so a read that starts after a write to one pool never sees
-// that pool as it was before, while refreshing many pools still lists them once.
+// that pool as it was before, while refreshing many pools still reads them once.
 //
 // Files: client.go (the Client and its SDK factories), cluster_state.go (per-cluster locks and
-// cache), cached_reads.go, pools.go (agentPools), clusters.go (managedClusters), conflicts.go
-// (running a write, waiting out other parties' operations), conflict_backoff.go (the wait's
-// policy), versions.go, credentials.go, errors.go, ids.go.
+// cache), cached_reads.go, cluster_pools.go (a cluster's pools from its GET), pools.go
+// (agentPools), clusters.go (managedClusters), conflicts.go (running a write, waiting out other
+// parties' operations), conflict_backoff.go (the wait's policy), versions.go, credentials.go,
+// errors.go, ids.go.
 //
 // Long-running operations are driven by azcore's pollers; retries of 408/429/5xx are azcore's.
 package aksapi

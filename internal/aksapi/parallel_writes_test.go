@@ -147,10 +147,11 @@ func TestClusterWritesAndSamePoolWritesNeverOverlap(t *testing.T) {
 	}
 }
 
-// listGate holds back the answer to the first pool list after arming, once the emulator has
-// answered it: a list fetched before a write and delivered after it.
-type listGate struct {
-	next policy.Transporter
+// readGate holds back the answer to the first GET of a path ending in suffix after arming, once
+// the emulator has answered it: a read fetched before a write and delivered after it.
+type readGate struct {
+	next   policy.Transporter
+	suffix string // lower case
 
 	mu      sync.Mutex
 	armed   bool
@@ -158,10 +159,10 @@ type listGate struct {
 	release chan struct{}
 }
 
-func (g *listGate) Do(req *http.Request) (*http.Response, error) {
+func (g *readGate) Do(req *http.Request) (*http.Response, error) {
 	resp, err := g.next.Do(req)
 	g.mu.Lock()
-	hold := g.armed && req.Method == http.MethodGet && strings.HasSuffix(strings.ToLower(req.URL.Path), "/agentpools")
+	hold := g.armed && req.Method == http.MethodGet && strings.HasSuffix(strings.ToLower(req.URL.Path), g.suffix)
 	if hold {
 		g.armed = false
 	}
@@ -173,15 +174,16 @@ func (g *listGate) Do(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-func TestCacheNeverServesAListFetchedBeforeAWrite(t *testing.T) {
+func TestCacheNeverServesAReadFetchedBeforeAWrite(t *testing.T) {
 	env := newTestEnv(t)
 	ctx := context.Background()
-	gate := &listGate{next: env.options.Transport, armed: true, fetched: make(chan struct{}), release: make(chan struct{})}
+	gate := &readGate{next: env.options.Transport, suffix: strings.ToLower("/managedClusters/" + env.cluster.Name),
+		armed: true, fetched: make(chan struct{}), release: make(chan struct{})}
 	options := *env.options
 	options.Transport = gate
 	coord := New(env.cred, &options, Options{PollFrequency: 5 * time.Millisecond, ConflictRetryDelay: 10 * time.Millisecond})
 
-	// A refresh of another pool lists the pools; its answer is held back.
+	// A refresh of another pool reads the cluster (its pools); the answer is held back.
 	early := make(chan []*armcontainerservice.AgentPool, 1)
 	go func() {
 		pools, err := coord.CachedPools(ctx, env.cluster)
@@ -192,7 +194,7 @@ func TestCacheNeverServesAListFetchedBeforeAWrite(t *testing.T) {
 	}()
 	<-gate.fetched
 
-	// Meanwhile a pool is created. A read after the write must see it: neither join the list
+	// Meanwhile a pool is created. A read after the write must see it: neither join the read
 	// still in flight nor, later, reuse its answer.
 	if _, err := coord.CreateOrUpdatePool(ctx, env.cluster.Pool("fresh"), userPool(1), CreateOnly); err != nil {
 		t.Fatal(err)
@@ -206,17 +208,17 @@ func TestCacheNeverServesAListFetchedBeforeAWrite(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		close(gate.release)
-		t.Fatal("a read after the write waited for the list fetched before it")
+		t.Fatal("a read after the write waited for the read fetched before it")
 	}
 	close(gate.release)
 	if pools := <-early; len(pools) != 1 {
-		t.Fatalf("the held-back list has %d pools, want the 1 from before the write", len(pools))
+		t.Fatalf("the held-back read has %d pools, want the 1 from before the write", len(pools))
 	}
 	if _, err := coord.CachedPool(ctx, env.cluster.Pool("fresh")); err != nil {
-		t.Fatalf("the list fetched before the write was cached: %v", err)
+		t.Fatalf("the read fetched before the write was cached: %v", err)
 	}
-	if n := len(env.calls(http.MethodGet, "/agentPools")); n != 2 {
-		t.Fatalf("lists = %d, want 2: the early one and one after the write, then the cache", n)
+	if n := env.clusterGETs(); n != 2 {
+		t.Fatalf("cluster GETs = %d, want 2: the early one and one after the write, then the cache", n)
 	}
 }
 
