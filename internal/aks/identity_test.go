@@ -53,8 +53,8 @@ func TestAccNodePool_importByIdentity(t *testing.T) {
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithResourceIdentity,
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: append(noop.PreApply,
-					// The import reads the pool from one list of the cluster's pools.
-					acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo/agentPools$`), 1))},
+					// The import reads the pool from one read of its cluster, whose answer holds its pools.
+					acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo$`), 1))},
 			},
 			{
 				PreConfig:        srv.ResetJournal,

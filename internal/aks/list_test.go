@@ -88,10 +88,10 @@ list "aks_node_pool" "all" {
 				},
 			},
 			{
-				// Listing three pools, resources included, was one list call and no write.
+				// Listing three pools, resources included, was one read of the cluster and no write.
 				PreConfig: func() {
 					acctest.All(
-						acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo/agentPools$`), 1),
+						acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo$`), 1),
 						acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/agentPools/[^/]+$`), 0),
 						acctest.ExpectNoWrites(srv),
 					).Require(t)

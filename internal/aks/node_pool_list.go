@@ -1,8 +1,8 @@
 package aks
 
 // The aks_node_pool list resource, for `terraform query` (Terraform 1.14 and later): the agent
-// pools of one managed cluster, read with one agentPools list call. With include_resource each
-// result carries the pool as importing it and reading it would record it, so that
+// pools of one managed cluster, from one read of the cluster (its answer holds every pool). With
+// include_resource each result carries the pool as importing it and reading it would record it, so that
 // `terraform query -generate-config-out` writes configuration that plans with no changes.
 
 import (
@@ -50,7 +50,7 @@ func (r *nodePoolListResource) Configure(_ context.Context, req resource.Configu
 
 func (r *nodePoolListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the node pools (agent pools) of one AKS managed cluster for `terraform query`, with one agentPools list call however many pools there are. " +
+		MarkdownDescription: "Lists the node pools (agent pools) of one AKS managed cluster for `terraform query`, with one read of the cluster however many pools there are. " +
 			"Each result's identity is the pool's subscription, resource group, cluster and name; with `include_resource = true` the result is the pool as an import would record it, " +
 			"so `terraform query -generate-config-out=FILE` writes import blocks and configuration that plan with no changes. " +
 			"The default pool of an `aks_cluster` is listed too: leave it out of the generated configuration if the cluster is managed by `aks_cluster`.",

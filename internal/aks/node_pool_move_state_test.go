@@ -114,8 +114,8 @@ moved {
   to   = aks_node_pool.user
 }
 `, cluster))
-	// A refresh of the moved pool is one list of the cluster's pools.
-	acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo/agentPools$`), 1).Require(t)
+	// A refresh of the moved pool is one read of its cluster, whose answer holds its pools.
+	acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/managedClusters/aks-demo$`), 1).Require(t)
 	expectStateIdentity(t, w, "aks_node_pool.user", map[string]string{
 		"subscription_id": emulator.DefaultSubscriptionID, "resource_group_name": testResourceGroup, "cluster_name": "aks-demo", "name": "user1",
 	})

@@ -1,4 +1,5 @@
-# Every node pool of one cluster, read with one agentPools list call. With include_resource,
+# Every node pool of one cluster, from one read of the cluster (its answer holds every pool).
+# With include_resource,
 #   terraform query -generate-config-out=pools.tf
 # writes an import block and a resource block for each pool. Leave out the cluster's default
 # (System) pool if the cluster is managed by aks_cluster: its default_node_pool block manages it.
