@@ -1,0 +1,114 @@
+package aks_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/aksforge/terraform-provider-aks/internal/acctest"
+	"github.com/aksforge/terraform-provider-aks/internal/emulator"
+)
+
+// The faults of issue 11: each test injects one fault into the emulator, applies, and ends with
+// the state compared to the emulator (no orphan, no duplicate, nothing lost), a second apply that
+// converges and an empty plan after it.
+
+// expectPoolsAsInState checks, with the SDK, that the cluster holds exactly the pools want, each
+// Succeeded, and that the pool at address in the state has the emulator's node count.
+func expectPoolsAsInState(t *testing.T, srv *emulator.Server, cluster string, want []string, address string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		var names []string
+		pager := sdkFactory(t, srv).NewAgentPoolsClient().NewListPager(testResourceGroup, cluster, nil)
+		for pager.More() {
+			page, err := pager.NextPage(context.Background())
+			if err != nil {
+				return err
+			}
+			for _, p := range page.Value {
+				names = append(names, *p.Name)
+				if state := *p.Properties.ProvisioningState; state != "Succeeded" {
+					return fmt.Errorf("pool %s is %s in the emulator", *p.Name, state)
+				}
+			}
+		}
+		sort.Strings(names)
+		if !slices.Equal(names, want) {
+			return fmt.Errorf("the emulator holds pools %v, want %v (an orphan, a duplicate or a loss)", names, want)
+		}
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s is not in the state", address)
+		}
+		if rs.Primary.Tainted {
+			return fmt.Errorf("%s is tainted in the state", address)
+		}
+		pool, err := getPool(t, srv, cluster, rs.Primary.Attributes["name"])
+		if err != nil {
+			return err
+		}
+		if got := rs.Primary.Attributes["node_count"]; got != strconv.Itoa(int(*pool.Properties.Count)) {
+			return fmt.Errorf("the state's node_count %s, the emulator's %d", got, *pool.Properties.Count)
+		}
+		if rs.Primary.ID != poolID(*pool.Name) {
+			return fmt.Errorf("the state's id %s, want %s", rs.Primary.ID, poolID(*pool.Name))
+		}
+		return nil
+	}
+}
+
+// converges is the closing step of a fault test: the same configuration applies with no change.
+func converges(config string) resource.TestStep {
+	return resource.TestStep{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}}
+}
+
+// Fault 1: five 429s (Retry-After: 1) on the pool's PUT outlast azcore's three retries; the
+// provider waits them out within the create timeout and the pool is created once.
+func TestAccFaults_throttlingStormIsWaitedOut(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	config := poolConfig(cluster, "throttled", "  node_count = 2")
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig: func() {
+				srv.AddFault(emulator.Fault{Method: http.MethodPut, Path: `/agentPools/throttled$`, Count: 5,
+					Status: http.StatusTooManyRequests, RetryAfter: 1})
+			},
+			Config: config,
+			Check: resource.ComposeTestCheckFunc(
+				expectPoolsAsInState(t, srv, "aks-demo", []string{"nodepool1", "throttled"}, poolAddress),
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/throttled$`).AnsweredWith(http.StatusTooManyRequests), 5).TestCheck,
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/throttled$`), 6).TestCheck,
+			),
+		},
+		converges(config),
+	})
+}
+
+// Fault 2: five 503s on the operation status URL while AKS finishes the pool do not end the wait:
+// the pool is recorded healthy (not tainted) and the next plan is empty.
+func TestAccFaults_flakyStatusURLDoesNotTaint(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	config := poolConfig(cluster, "polled", "  node_count = 2")
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig: func() {
+				srv.AddFault(emulator.Fault{Method: http.MethodGet, Path: `/providers/Microsoft.ContainerService/locations/[^/]+/operations/`, Count: 5,
+					Status: http.StatusServiceUnavailable, RetryAfter: 1})
+			},
+			Config: config,
+			Check: resource.ComposeTestCheckFunc(
+				expectPoolsAsInState(t, srv, "aks-demo", []string{"nodepool1", "polled"}, poolAddress),
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/operations/`).AnsweredWith(http.StatusServiceUnavailable), 5).TestCheck,
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/polled$`), 1).TestCheck,
+			),
+		},
+		converges(config),
+	})
+}
