@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -108,6 +109,40 @@ func TestAccFaults_flakyStatusURLDoesNotTaint(t *testing.T) {
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/operations/`).AnsweredWith(http.StatusServiceUnavailable), 5).TestCheck,
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/polled$`), 1).TestCheck,
 			),
+		},
+		converges(config),
+	})
+}
+
+// refusedAtPlan is a step whose configuration fails at plan with message, and noWritesSince the
+// PreConfig of the step after it: together they show the plan refused it without a write.
+func refusedAtPlan(srv *emulator.Server, config string, message *regexp.Regexp) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:   srv.ResetJournal,
+		Config:      config,
+		ExpectError: message,
+	}
+}
+
+// noWritesSoFar is a PreConfig checking that nothing was written since the journal was reset.
+func noWritesSoFar(t *testing.T, srv *emulator.Server) func() {
+	return func() { acctest.ExpectNoWrites(srv).Require(t) }
+}
+
+// Fault 4: a cluster_id with a trailing slash is refused at plan with the fix, without a write;
+// the fixed ID creates the pool once and converges.
+func TestAccFaults_trailingSlashRefusedAtPlan(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	config := poolConfig(cluster, "slashed", "  node_count = 1")
+	acctest.Test(t, []resource.TestStep{
+		refusedAtPlan(srv, poolConfig(cluster+"/", "slashed", "  node_count = 1"),
+			regexp.MustCompile(`(?s)ends with a slash.*write cluster_id =\s+"`+regexp.QuoteMeta(cluster)+`"`)),
+		refusedAtPlan(srv, poolConfig(cluster+"?api-version=2025-10-01", "slashed", "  node_count = 1"),
+			regexp.MustCompile(`(?s)query string`)),
+		{
+			PreConfig: noWritesSoFar(t, srv),
+			Config:    config,
+			Check:     expectPoolsAsInState(t, srv, "aks-demo", []string{"nodepool1", "slashed"}, poolAddress),
 		},
 		converges(config),
 	})
