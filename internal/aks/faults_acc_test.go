@@ -22,9 +22,10 @@ import (
 // the state compared to the emulator (no orphan, no duplicate, nothing lost), a second apply that
 // converges and an empty plan after it.
 
-// expectPoolsAsInState checks, with the SDK, that the cluster holds exactly the pools want, each
-// Succeeded, and that the pool at address in the state has the emulator's node count.
-func expectPoolsAsInState(t *testing.T, srv *emulator.Server, cluster string, want []string, address string) resource.TestCheckFunc {
+// expectPoolsAsInState checks, with the SDK, that the cluster aks-demo holds exactly the pools
+// want, each Succeeded, and that the pool at address in the state has the emulator's node count.
+func expectPoolsAsInState(t *testing.T, srv *emulator.Server, want []string, address string) resource.TestCheckFunc {
+	const cluster = "aks-demo"
 	return func(s *terraform.State) error {
 		var names []string
 		pager := sdkFactory(t, srv).NewAgentPoolsClient().NewListPager(testResourceGroup, cluster, nil)
@@ -83,7 +84,7 @@ func TestAccFaults_throttlingStormIsWaitedOut(t *testing.T) {
 			},
 			Config: config,
 			Check: resource.ComposeTestCheckFunc(
-				expectPoolsAsInState(t, srv, "aks-demo", []string{"nodepool1", "throttled"}, poolAddress),
+				expectPoolsAsInState(t, srv, []string{"nodepool1", "throttled"}, poolAddress),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/throttled$`).AnsweredWith(http.StatusTooManyRequests), 5).TestCheck,
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/throttled$`), 6).TestCheck,
 			),
@@ -105,7 +106,7 @@ func TestAccFaults_flakyStatusURLDoesNotTaint(t *testing.T) {
 			},
 			Config: config,
 			Check: resource.ComposeTestCheckFunc(
-				expectPoolsAsInState(t, srv, "aks-demo", []string{"nodepool1", "polled"}, poolAddress),
+				expectPoolsAsInState(t, srv, []string{"nodepool1", "polled"}, poolAddress),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/operations/`).AnsweredWith(http.StatusServiceUnavailable), 5).TestCheck,
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/polled$`), 1).TestCheck,
 			),
@@ -142,7 +143,30 @@ func TestAccFaults_trailingSlashRefusedAtPlan(t *testing.T) {
 		{
 			PreConfig: noWritesSoFar(t, srv),
 			Config:    config,
-			Check:     expectPoolsAsInState(t, srv, "aks-demo", []string{"nodepool1", "slashed"}, poolAddress),
+			Check:     expectPoolsAsInState(t, srv, []string{"nodepool1", "slashed"}, poolAddress),
+		},
+		converges(config),
+	})
+}
+
+// Fault 3: the create's answer is lost after AKS carried it out; azcore's retry (If-None-Match: *)
+// gets 412. The pool holds exactly what was sent, so the provider adopts it as its own instead of
+// calling it foreign: one pool, in the state, converging.
+func TestAccFaults_lostAnswerAdoptsOwnPool(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	config := poolConfig(cluster, "lost", "  node_count = 2\n  tags = { team = \"a\" }")
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig: func() {
+				srv.AddFault(emulator.Fault{Method: http.MethodPut, Path: `/agentPools/lost$`, Count: 1, LoseAnswer: true})
+			},
+			Config: config,
+			Check: resource.ComposeTestCheckFunc(
+				expectPoolsAsInState(t, srv, []string{"lost", "nodepool1"}, poolAddress),
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/lost$`).AnsweredWith(http.StatusPreconditionFailed), 1).TestCheck,
+				resource.TestCheckResourceAttr(poolAddress, "tags.team", "a"),
+				resource.TestCheckResourceAttr(poolAddress, "provisioning_state", "Succeeded"),
+			),
 		},
 		converges(config),
 	})

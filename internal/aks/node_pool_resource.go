@@ -2,6 +2,7 @@ package aks
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -85,11 +86,16 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	result, err := coord.CreateOrUpdatePool(ctx, id, body, aksapi.CreateOnly)
-	if err != nil {
-		if aksapi.IsPreconditionFailed(err) {
+	if aksapi.IsPreconditionFailed(err) {
+		// The pool appeared between the check and the PUT: this create's own (its answer was
+		// lost and azcore sent it again) or someone else's.
+		result, err = ownCreate(ctx, coord, id, body)
+		if errors.Is(err, errForeignPool) {
 			resp.Diagnostics.AddAttributeError(path.Root("name"), "Node pool already exists", alreadyExistsDetail(id))
 			return
 		}
+	}
+	if err != nil {
 		if result.Accepted {
 			// AKS has the pool: record it so Terraform marks it tainted (replaced on the next
 			// apply) instead of losing track of it.

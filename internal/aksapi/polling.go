@@ -2,11 +2,14 @@ package aksapi
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // pollingRetries are azcore's retry settings while waiting for an operation: the operation runs on
@@ -36,4 +39,27 @@ func pollUntilDone[T any](ctx context.Context, poller *runtime.Poller[T], freque
 		ctx = policy.WithRetryOptions(ctx, pollingRetries)
 	}
 	return poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: frequency})
+}
+
+// SettledPool reads the pool until its provisioning state is terminal (or ctx ends) and returns
+// it. It is the wait for an operation whose answer, and so whose status URL, was lost: the pool's
+// own state is then the only witness of the operation.
+func (c *Client) SettledPool(ctx context.Context, id PoolID) (*armcontainerservice.AgentPool, error) {
+	for {
+		pool, err := c.GetPool(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if pool.Properties == nil || IsTerminal(pool.Properties.ProvisioningState) {
+			return pool, nil
+		}
+		tflog.Debug(ctx, "waiting for the pool's operation to end", map[string]any{"pool": id.String(), "state": *pool.Properties.ProvisioningState})
+		timer := time.NewTimer(c.opts.ConflictPollInterval)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, fmt.Errorf("waiting for agent pool %s of cluster %s to finish %s: %w", id.Name, id.Cluster.Name, *pool.Properties.ProvisioningState, ctx.Err())
+		case <-timer.C:
+		}
+	}
 }
