@@ -23,9 +23,9 @@ import (
 // converges and an empty plan after it.
 
 // expectPoolsAsInState checks, with the SDK, that the cluster aks-demo holds exactly the pools
-// want, each Succeeded, and that the pool at address in the state has the emulator's node count.
-func expectPoolsAsInState(t *testing.T, srv *emulator.Server, want []string, address string) resource.TestCheckFunc {
-	const cluster = "aks-demo"
+// want, each Succeeded, and that aks_node_pool.test in the state has the emulator's node count.
+func expectPoolsAsInState(t *testing.T, srv *emulator.Server, want []string) resource.TestCheckFunc {
+	const cluster, address = "aks-demo", poolAddress
 	return func(s *terraform.State) error {
 		var names []string
 		pager := sdkFactory(t, srv).NewAgentPoolsClient().NewListPager(testResourceGroup, cluster, nil)
@@ -84,7 +84,7 @@ func TestAccFaults_throttlingStormIsWaitedOut(t *testing.T) {
 			},
 			Config: config,
 			Check: resource.ComposeTestCheckFunc(
-				expectPoolsAsInState(t, srv, []string{"nodepool1", "throttled"}, poolAddress),
+				expectPoolsAsInState(t, srv, []string{"nodepool1", "throttled"}),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/throttled$`).AnsweredWith(http.StatusTooManyRequests), 5).TestCheck,
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/throttled$`), 6).TestCheck,
 			),
@@ -106,7 +106,7 @@ func TestAccFaults_flakyStatusURLDoesNotTaint(t *testing.T) {
 			},
 			Config: config,
 			Check: resource.ComposeTestCheckFunc(
-				expectPoolsAsInState(t, srv, []string{"nodepool1", "polled"}, poolAddress),
+				expectPoolsAsInState(t, srv, []string{"nodepool1", "polled"}),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodGet, `/operations/`).AnsweredWith(http.StatusServiceUnavailable), 5).TestCheck,
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/polled$`), 1).TestCheck,
 			),
@@ -143,7 +143,7 @@ func TestAccFaults_trailingSlashRefusedAtPlan(t *testing.T) {
 		{
 			PreConfig: noWritesSoFar(t, srv),
 			Config:    config,
-			Check:     expectPoolsAsInState(t, srv, []string{"nodepool1", "slashed"}, poolAddress),
+			Check:     expectPoolsAsInState(t, srv, []string{"nodepool1", "slashed"}),
 		},
 		converges(config),
 	})
@@ -162,7 +162,7 @@ func TestAccFaults_lostAnswerAdoptsOwnPool(t *testing.T) {
 			},
 			Config: config,
 			Check: resource.ComposeTestCheckFunc(
-				expectPoolsAsInState(t, srv, []string{"lost", "nodepool1"}, poolAddress),
+				expectPoolsAsInState(t, srv, []string{"lost", "nodepool1"}),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/lost$`).AnsweredWith(http.StatusPreconditionFailed), 1).TestCheck,
 				resource.TestCheckResourceAttr(poolAddress, "tags.team", "a"),
 				resource.TestCheckResourceAttr(poolAddress, "provisioning_state", "Succeeded"),
