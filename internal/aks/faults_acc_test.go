@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -165,6 +166,35 @@ func TestAccFaults_lostAnswerAdoptsOwnPool(t *testing.T) {
 				expectPoolsAsInState(t, srv, []string{"lost", "nodepool1"}),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/lost$`).AnsweredWith(http.StatusPreconditionFailed), 1).TestCheck,
 				resource.TestCheckResourceAttr(poolAddress, "tags.team", "a"),
+				resource.TestCheckResourceAttr(poolAddress, "provisioning_state", "Succeeded"),
+			),
+		},
+		converges(config),
+	})
+}
+
+// Fault 6: a pool AKS left Failed, whose settings match the configuration, is not silent: the plan
+// proposes a reconcile (an update, with a warning), the apply sends one PUT of the same settings,
+// and the pool is Succeeded afterwards.
+func TestAccFaults_failedPoolIsReconciled(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	config := poolConfig(cluster, "failed", "  node_count = 2")
+	acctest.Test(t, []resource.TestStep{
+		{Config: config},
+		{
+			PreConfig: func() {
+				if err := srv.Mutate(emulator.Mutation{Kind: emulator.MutateSetProvisioningState, ID: poolID("failed"), State: "Failed"}); err != nil {
+					t.Fatal(err)
+				}
+				srv.ResetJournal()
+			},
+			Config:           config,
+			ConfigPlanChecks: expectPlan(poolAddress, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeTestCheckFunc(
+				acctest.ExpectOne(srv, acctest.ARMCall(http.MethodPut, `/agentPools/failed$`),
+					acctest.IfMatchETag(), acctest.BodyValue(properties("count"), knownvalue.Int64Exact(2))).TestCheck,
+				acctest.ExpectWrites(srv, "PUT aks-demo/agentPools/failed").TestCheck,
+				expectPoolsAsInState(t, srv, []string{"failed", "nodepool1"}),
 				resource.TestCheckResourceAttr(poolAddress, "provisioning_state", "Succeeded"),
 			),
 		},

@@ -48,6 +48,7 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		plan.setValues(planned)
 	}
 	if state != nil {
+		resp.Diagnostics.Append(planReconcile(path.Empty(), plan.Name.ValueString(), &plan.ProvisioningState)...)
 		resp.Diagnostics.Append(r.planNodeImage(ctx, *state, &plan, config)...)
 	} else if known(config.NodeImageVersion) && config.NodeImageVersion.ValueString() != nodeImageLatest {
 		resp.Diagnostics.AddAttributeError(path.Root("node_image_version"), "A node pool is created with the latest node image",

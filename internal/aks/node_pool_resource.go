@@ -150,8 +150,9 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	upgradeImage := nodeImageUpgradePlanned(state.values(), plan.values())
+	reconcile := isFailed(state.ProvisioningState) // planned by planReconcile: a PUT even without changes
 
-	if len(changes) == 0 && !upgradeImage {
+	if len(changes) == 0 && !upgradeImage && !reconcile {
 		// Only provider-side settings changed (timeouts, ignore_pod_disruption_budget_on_delete,
 		// the spelling of an ID): no call.
 		resp.Diagnostics.Append(resp.State.Set(ctx, settleWithoutCall(plan, state))...)
@@ -164,7 +165,7 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
-	pool, ok := r.applyUpdate(ctx, id, state, changes, upgradeImage, timeout, resp)
+	pool, ok := r.applyUpdate(ctx, id, state, changes, len(changes) > 0 || reconcile, upgradeImage, timeout, resp)
 	if !ok {
 		return
 	}
@@ -173,12 +174,13 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
 
-// applyUpdate sends the in-place changes (one PUT with If-Match) and, when planned, the node image
-// upgrade, and returns the pool afterwards. On failure it records what AKS holds and returns false.
-func (r *nodePoolResource) applyUpdate(ctx context.Context, id aksapi.PoolID, state nodePoolResourceModel, changes []poolChange, upgradeImage bool, timeout time.Duration, resp *resource.UpdateResponse) (*armcontainerservice.AgentPool, bool) {
+// applyUpdate sends the in-place changes (one PUT with If-Match, when put: with no changes, a
+// reconcile) and, when planned, the node image upgrade, and returns the pool afterwards. On
+// failure it records what AKS holds and returns false.
+func (r *nodePoolResource) applyUpdate(ctx context.Context, id aksapi.PoolID, state nodePoolResourceModel, changes []poolChange, put, upgradeImage bool, timeout time.Duration, resp *resource.UpdateResponse) (*armcontainerservice.AgentPool, bool) {
 	coord := r.client.AKS
 	var pool *armcontainerservice.AgentPool
-	if len(changes) > 0 {
+	if put {
 		result, err := coord.UpdatePool(ctx, id, applyPoolChanges(changes))
 		if err != nil {
 			if result.Accepted {
