@@ -201,3 +201,68 @@ func TestAccFaults_failedPoolIsReconciled(t *testing.T) {
 		converges(config),
 	})
 }
+
+// betweenPlanAndApply is a plan check that runs do: the PreApply checks run after the step's plan
+// is saved and before it is applied, which is where a colleague's change lands in this test.
+type betweenPlanAndApply func() error
+
+func (f betweenPlanAndApply) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = f()
+}
+
+// Fault 5: a saved plan scales the pool; before it is applied a colleague adds a tag and a label.
+// The apply keeps the colleague's change on Azure (If-Match re-read) and records what was planned,
+// so the next plan shows the colleague's change as drift; applying it converges.
+func TestAccFaults_changeBetweenPlanAndApply(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	settings := "  tags = { team = \"a\" }\n  node_labels = { tier = \"web\" }\n"
+	colleague := betweenPlanAndApply(func() error {
+		if err := srv.Mutate(emulator.Mutation{Kind: emulator.MutateSetField, ID: poolID("drift"), Path: "properties.tags", Value: []byte(`{"team":"a","owner":"colleague"}`)}); err != nil {
+			return err
+		}
+		return srv.Mutate(emulator.Mutation{Kind: emulator.MutateSetField, ID: poolID("drift"), Path: "properties.nodeLabels", Value: []byte(`{"tier":"web","zone":"b"}`)})
+	})
+	config := poolConfig(cluster, "drift", settings+"  node_count = 2")
+	acctest.Test(t, []resource.TestStep{
+		{Config: poolConfig(cluster, "drift", settings+"  node_count = 1")},
+		{
+			Config:             config,
+			ConfigPlanChecks:   resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(poolAddress, plancheck.ResourceActionUpdate), colleague}},
+			ExpectNonEmptyPlan: true, // the colleague's change, as drift
+			Check: resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(poolAddress, "node_count", "2"),
+				resource.TestCheckResourceAttr(poolAddress, "tags.%", "1"),
+				resource.TestCheckResourceAttr(poolAddress, "node_labels.%", "1"),
+				func(*terraform.State) error {
+					pool, err := getPool(t, srv, "aks-demo", "drift")
+					if err != nil {
+						return err
+					}
+					if *pool.Properties.Count != 2 || pool.Properties.Tags["owner"] == nil || pool.Properties.NodeLabels["zone"] == nil {
+						return fmt.Errorf("count %d tags %v labels %v: want 2 with the colleague's tag and label kept on Azure", *pool.Properties.Count, pool.Properties.Tags, pool.Properties.NodeLabels)
+					}
+					return nil
+				},
+			),
+		},
+		// The colleague's change is drift: the next plan takes it back to the configuration.
+		{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true},
+		{
+			Config: config,
+			Check: resource.ComposeTestCheckFunc(
+				expectPoolsAsInState(t, srv, []string{"drift", "nodepool1"}),
+				func(*terraform.State) error {
+					pool, err := getPool(t, srv, "aks-demo", "drift")
+					if err != nil {
+						return err
+					}
+					if len(pool.Properties.Tags) != 1 || len(pool.Properties.NodeLabels) != 1 {
+						return fmt.Errorf("tags %v labels %v, want the configuration's alone", pool.Properties.Tags, pool.Properties.NodeLabels)
+					}
+					return nil
+				},
+			),
+		},
+		converges(config),
+	})
+}

@@ -106,6 +106,7 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 	}
 
 	state, diags := r.stateFromPool(ctx, result.Pool, id, plan, false)
+	keepPlanned(ctx, &state, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -170,6 +171,7 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	newState, diags := r.stateFromPool(ctx, pool, id, plan, false)
+	keepPlanned(ctx, &newState, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
