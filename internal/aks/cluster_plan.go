@@ -102,6 +102,10 @@ func (r *clusterResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	}
 
 	if state == nil {
+		resp.Diagnostics.Append(checkAccessAtPlan(ctx, r.client)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 		// Pools created with the cluster run the control plane's version.
 		if config.DefaultNodePool != nil {
 			resp.Diagnostics.Append(rules.CheckPoolVersionAtCreation(path.Root("default_node_pool").AtName("orchestrator_version"),

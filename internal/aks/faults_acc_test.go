@@ -266,3 +266,30 @@ func TestAccFaults_changeBetweenPlanAndApply(t *testing.T) {
 		converges(config),
 	})
 }
+
+// Fault 7: a wrong secret, an unknown tenant or an unknown subscription fails the plan of new
+// resources, naming the credential tried and what to set, without a write.
+func TestAccFaults_wrongCredentialsFailAtPlan(t *testing.T) {
+	tests := map[string]struct {
+		env  [2]string
+		want string
+	}{
+		"wrong client secret":  {[2]string{"ARM_CLIENT_SECRET", "not-the-secret"}, `(?s)Azure refused the provider's credential.*client secret.*ARM_CLIENT_SECRET`},
+		"unknown tenant":       {[2]string{"ARM_TENANT_ID", "00000000-0000-4000-8000-0000000000ff"}, `(?s)Azure refused the provider's credential.*client secret.*tenant`},
+		"unknown subscription": {[2]string{"ARM_SUBSCRIPTION_ID", "00000000-0000-4000-8000-0000000000fe"}, `(?s)The subscription is not visible to the credential.*00000000-0000-4000-8000-0000000000fe.*client secret.*ARM_SUBSCRIPTION_ID`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			srv, cluster := newEmulatorWithCluster(t, testCluster{})
+			t.Setenv(tc.env[0], tc.env[1])
+			config := poolConfig(cluster, "creds", "  node_count = 1")
+			acctest.Test(t, []resource.TestStep{
+				{Config: config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)},
+				{
+					PreConfig: noWritesSoFar(t, srv),
+					Config:    config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want),
+				},
+			})
+		})
+	}
+}

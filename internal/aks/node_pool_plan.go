@@ -34,6 +34,12 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if !ok {
 		return
 	}
+	if state == nil {
+		resp.Diagnostics.Append(checkAccessAtPlan(ctx, r.client)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 
 	if state != nil {
 		if replace := replacementPaths(*state, plan); len(replace) > 0 {
