@@ -38,6 +38,7 @@ func rulesPool(m nodePoolResourceModel) rules.Pool {
 		EvictionPolicy:        m.EvictionPolicy,
 		SpotMaxPrice:          m.SpotMaxPrice,
 		HostEncryptionEnabled: m.HostEncryptionEnabled,
+		MaxPods:               m.MaxPods,
 	}
 }
 

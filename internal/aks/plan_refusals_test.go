@@ -1,0 +1,54 @@
+package aks_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/aksforge/terraform-provider-aks/internal/acctest"
+)
+
+// The bad inputs of issue 11 that need no live read: each fails at plan, naming the attribute,
+// the rule and the fix, and nothing is written.
+func TestAccPlanRefusals_offlineInputs(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	manyTags := make([]string, 51)
+	for i := range manyTags {
+		manyTags[i] = fmt.Sprintf("t%d = \"v\"", i)
+	}
+	tags51 := "{ " + strings.Join(manyTags, ", ") + " }"
+	pool := func(extra string) string { return poolConfig(cluster, "bad", "  node_count = 3\n"+extra) }
+	cases := []struct {
+		config string
+		want   string
+	}{
+		{pool("  tags = " + tags51), `(?s)Too many tags.*51 tags.*Fix:`},
+		{pool(`  tags = { "team/app" = "a" }`), `(?s)Invalid tag name.*contains "/".*Fix:`},
+		{pool(`  tags = { team = "` + strings.Repeat("v", 257) + `" }`), `(?s)Tag value too long.*257 characters`},
+		{clusterHCL("aks-bad", guideNetwork+"\n  tags = "+tags51, guidePool), `(?s)Too many tags`},
+		{pool(fmt.Sprintf("  vnet_subnet_id = %q\n  pod_subnet_id = %q", subnetID("vnet-aks-demo", "snet-user"), subnetID("vnet-aks-demo", "snet-user"))),
+			`(?s)Pod subnet is the node subnet.*Fix:`},
+		{pool("  upgrade_settings {\n    max_surge = \"0\"\n    max_unavailable = \"0\"\n  }"), `(?s)The upgrade could not make progress.*Fix:`},
+		{poolConfig(cluster, "bad", "  mode = \"System\"\n  max_pods = 10\n  node_count = 2"), `(?s)System node pool with room for too few pods.*20 pods`},
+		{pool("  vm_size = \"Standard_DS2_v2\u200b\""), `(?s)Invalid character in the VM size.*U\+200B`},
+		{poolConfig(cluster+"?api-version=2025-10-01", "bad", "  node_count = 1"), `(?s)query string`},
+		{clusterHCL("aks-bad", guideNetwork+"\n  kubernetes_version = \"1.33.3\"", "    vm_size = \"Standard_DS2_v2\"\n    max_pods = 10\n    node_count = 2"),
+			`(?s)System node pool with room for too few pods`},
+	}
+	var steps []resource.TestStep
+	for i, c := range cases {
+		step := resource.TestStep{Config: c.config, PlanOnly: true, ExpectError: regexp.MustCompile(c.want)}
+		if i == 0 {
+			step.PreConfig = srv.ResetJournal
+		}
+		steps = append(steps, step)
+	}
+	steps = append(steps, resource.TestStep{
+		PreConfig: func() { acctest.ExpectNoWrites(srv).Require(t) },
+		Config:    pool(""), PlanOnly: true, ExpectNonEmptyPlan: true,
+	})
+	acctest.Test(t, steps)
+}
