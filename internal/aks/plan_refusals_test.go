@@ -52,3 +52,26 @@ func TestAccPlanRefusals_offlineInputs(t *testing.T) {
 	})
 	acctest.Test(t, steps)
 }
+
+// The bad inputs found by live reads at plan: an unknown VM size in the cluster's region (the
+// Compute SKUs list) and a cluster that does not exist. Each fails at plan without a write.
+func TestAccPlanRefusals_liveReads(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig:   srv.ResetJournal,
+			Config:      poolConfig(cluster, "bad", "  node_count = 1\n  vm_size = \"Standard_Nope_v9\""),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)VM size not offered in the cluster's region.*Standard_Nope_v9.*az vm list-skus --location eastus`),
+		},
+		{
+			Config:      poolConfig(clusterID("aks-missing"), "bad", "  node_count = 1"),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Managed cluster not found.*aks-missing\s+does not exist`),
+		},
+		{
+			PreConfig: func() { acctest.ExpectNoWrites(srv).Require(t) },
+			Config:    poolConfig(cluster, "bad", "  node_count = 1"), PlanOnly: true, ExpectNonEmptyPlan: true,
+		},
+	})
+}

@@ -140,7 +140,9 @@ func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id aksapi.Po
 	coord := r.client.AKS
 	mc, err := coord.CachedCluster(ctx, id.Cluster)
 	if aksapi.IsNotFound(err) {
-		if applying {
+		// A known cluster_id of a cluster that does not exist fails the plan of a create; an
+		// existing pool whose cluster is gone is removed from the state by Read instead.
+		if applying || current == nil {
 			diags.AddAttributeError(path.Root("cluster_id"), "Managed cluster not found",
 				"Cluster "+id.Cluster.String()+" does not exist, so the node pool can't be created in it.\n\nFix: create the cluster first (reference its id so Terraform orders the two), or correct cluster_id.")
 		}
