@@ -106,6 +106,7 @@ func (r *clusterResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		if resp.Diagnostics.HasError() {
 			return
 		}
+		resp.Diagnostics.Append(r.checkCreateLive(ctx, plan)...)
 		// Pools created with the cluster run the control plane's version.
 		if config.DefaultNodePool != nil {
 			resp.Diagnostics.Append(rules.CheckPoolVersionAtCreation(path.Root("default_node_pool").AtName("orchestrator_version"),

@@ -75,3 +75,32 @@ func TestAccPlanRefusals_liveReads(t *testing.T) {
 		},
 	})
 }
+
+// The live reads of a cluster's create plan: a name already taken (with the import hint), a
+// resource group that does not exist, a Kubernetes version the region does not offer and a
+// location that offers none. Each fails at plan without a write.
+func TestAccPlanRefusals_clusterLiveReads(t *testing.T) {
+	srv, _ := newEmulatorWithCluster(t, testCluster{})
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig:   srv.ResetJournal,
+			Config:      guideCluster(), // aks-demo exists already
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Managed cluster already exists.*with aks_cluster\.test.*import`),
+		},
+		{
+			Config:      strings.Replace(clusterHCL("aks-new", guideNetwork, guidePool), `"rg-aks-demo"`, `"rg-missing"`, 1),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Resource group not found.*rg-missing does not exist`),
+		},
+		{
+			Config:      clusterHCL("aks-new", guideNetwork+"\n  kubernetes_version = \"1.27.9\"", guidePool),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Kubernetes version not offered.*1\.27\.9.*1\.33\.3`),
+		},
+		{
+			PreConfig: func() { acctest.ExpectNoWrites(srv).Require(t) },
+			Config:    clusterHCL("aks-new", guideNetwork+"\n"+guideVersion, guidePool), PlanOnly: true, ExpectNonEmptyPlan: true,
+		},
+	})
+}
