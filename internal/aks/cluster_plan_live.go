@@ -9,6 +9,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
 )
@@ -43,6 +44,10 @@ func (r *clusterResource) checkCreateLive(ctx context.Context, plan clusterResou
 		diags.AddAttributeWarning(path.Root("name"), "Cluster name not checked at plan", err.Error())
 	}
 	diags.Append(r.checkVersionOffered(ctx, plan)...)
+	if plan.DefaultNodePool != nil {
+		diags.Append(checkSubnetsExist(ctx, r.client, path.Root("default_node_pool"), map[string]types.String{
+			"vnet_subnet_id": plan.DefaultNodePool.VnetSubnetID, "pod_subnet_id": plan.DefaultNodePool.PodSubnetID})...)
+	}
 	return diags
 }
 

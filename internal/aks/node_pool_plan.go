@@ -77,6 +77,10 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			resp.Diagnostics.Append(r.checkAgainstCluster(ctx, id, rulesPoolFor(config, plan), current, false)...)
 		}
 	}
+	if state == nil && !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(checkSubnetsExist(ctx, r.client, path.Empty(),
+			map[string]types.String{"vnet_subnet_id": plan.VnetSubnetID, "pod_subnet_id": plan.PodSubnetID})...)
+	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
 

@@ -104,3 +104,27 @@ func TestAccPlanRefusals_clusterLiveReads(t *testing.T) {
 		},
 	})
 }
+
+// A subnet that does not exist fails the plan of a pool, and of a cluster's default pool.
+func TestAccPlanRefusals_missingSubnet(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{SubnetID: subnetID("vnet-aks-demo", "snet-system")})
+	missing := subnetID("vnet-aks-demo", "snet-missing")
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig:   srv.ResetJournal,
+			Config:      poolConfig(cluster, "bad", fmt.Sprintf("  node_count = 1\n  vnet_subnet_id = %q", missing)),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Subnet not found.*snet-missing`),
+		},
+		{
+			Config:      clusterHCL("aks-new", guideNetwork, guidePool+fmt.Sprintf("\n    vnet_subnet_id = %q", missing)),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Subnet not found.*default_node_pool\.vnet_subnet_id`),
+		},
+		{
+			PreConfig: func() { acctest.ExpectNoWrites(srv).Require(t) },
+			Config:    poolConfig(cluster, "bad", fmt.Sprintf("  node_count = 1\n  vnet_subnet_id = %q", subnetID("vnet-aks-demo", "snet-user"))),
+			PlanOnly:  true, ExpectNonEmptyPlan: true,
+		},
+	})
+}
