@@ -36,7 +36,7 @@ func (upgradeProgressCheck) ValidateObject(_ context.Context, req validator.Obje
 	resp.Diagnostics.Append(ruleError(at, "The upgrade could not make progress",
 		explain(fmt.Sprintf("%s = %q and max_unavailable = %q.", shown(at), surge.ValueString(), unavailable.ValueString()),
 			"an upgrade either adds surge nodes (max_surge) or takes nodes out (max_unavailable); at least one of them must be more than 0",
-			sourceUpgradePools+"; "+sourceAPI+", agentPoolUpgradeSettings",
+			`the AKS docs "Configure rolling upgrades for AKS node pools" (https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling); `+sourceAPI+", agentPoolUpgradeSettings",
 			`set max_surge to "1" or a percentage (AKS's default is "10%"), or max_unavailable to "1".`)))
 }
 
