@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/aksforge/terraform-provider-aks/internal/acctest"
+	"github.com/aksforge/terraform-provider-aks/internal/emulator"
 )
 
 // The bad inputs of issue 11 that need no live read: each fails at plan, naming the attribute,
@@ -68,6 +69,11 @@ func TestAccPlanRefusals_liveReads(t *testing.T) {
 			Config:      poolConfig(clusterID("aks-missing"), "bad", "  node_count = 1"),
 			PlanOnly:    true,
 			ExpectError: regexp.MustCompile(`(?s)Managed cluster not found.*aks-missing\s+does not exist`),
+		},
+		{
+			Config:      poolConfig(strings.Replace(cluster, emulator.DefaultSubscriptionID, "00000000-0000-4000-8000-0000000000fd", 1), "bad", "  node_count = 1"),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Managed cluster not found.*00000000-0000-4000-8000-0000000000fd,\s+which\s+the\s+provider's\s+credential\s+can't\s+see`),
 		},
 		{
 			PreConfig: func() { acctest.ExpectNoWrites(srv).Require(t) },
