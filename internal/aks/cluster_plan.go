@@ -113,6 +113,11 @@ func (r *clusterResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 				config.DefaultNodePool.OrchestratorVersion, config.KubernetesVersion)...)
 		}
 	} else {
+		if r.client != nil && known(state.ID) {
+			// The state holds this cluster: if the plan replaces it, the create's plan that
+			// follows must not call its name taken (see checkCreateLive).
+			r.client.MarkInState(state.ID.ValueString())
+		}
 		// Even an unchanged configuration may plan an update: a newer node image for
 		// node_image_version = "latest".
 		resp.Diagnostics.Append(r.planUpdate(ctx, *state, &plan, config)...)

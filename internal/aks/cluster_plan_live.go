@@ -38,7 +38,9 @@ func (r *clusterResource) checkCreateLive(ctx context.Context, plan clusterResou
 		return diags
 	}
 	id := aksapi.ClusterID{SubscriptionID: r.client.SubscriptionID, ResourceGroup: group, Name: plan.Name.ValueString()}
-	if _, err := r.client.AKS.GetCluster(ctx, id); err == nil {
+	if r.client.InState(id.String()) {
+		// A cluster the state holds: a replacement's create, whose name is its own.
+	} else if _, err := r.client.AKS.GetCluster(ctx, id); err == nil {
 		diags.AddAttributeError(path.Root("name"), "Managed cluster already exists", clusterExistsDetail(id))
 	} else if !aksapi.IsNotFound(err) {
 		diags.AddAttributeWarning(path.Root("name"), "Cluster name not checked at plan", err.Error())

@@ -47,7 +47,8 @@ type Client struct {
 	// SKUs API, once per location for the life of this provider.
 	VMSizes *vmsizes.Catalogue
 
-	access accessCheck // CheckAccess's outcome
+	access  accessCheck // CheckAccess's outcome
+	inState inState     // MarkInState's record
 }
 
 // New builds a Client. Nothing here talks to the network: the SDK factories only assemble
