@@ -102,12 +102,22 @@ func (r *clusterResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	}
 
 	if state == nil {
+		resp.Diagnostics.Append(checkAccessAtPlan(ctx, r.client)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		resp.Diagnostics.Append(r.checkCreateLive(ctx, plan)...)
 		// Pools created with the cluster run the control plane's version.
 		if config.DefaultNodePool != nil {
 			resp.Diagnostics.Append(rules.CheckPoolVersionAtCreation(path.Root("default_node_pool").AtName("orchestrator_version"),
 				config.DefaultNodePool.OrchestratorVersion, config.KubernetesVersion)...)
 		}
 	} else {
+		if r.client != nil && known(state.ID) {
+			// The state holds this cluster: if the plan replaces it, the create's plan that
+			// follows must not call its name taken (see checkCreateLive).
+			r.client.MarkInState(state.ID.ValueString())
+		}
 		// Even an unchanged configuration may plan an update: a newer node image for
 		// node_image_version = "latest".
 		resp.Diagnostics.Append(r.planUpdate(ctx, *state, &plan, config)...)

@@ -3,7 +3,6 @@ package aks
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
@@ -218,15 +217,13 @@ func (r *clusterResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 }
 
+// clusterExistsDetail is the import hint for a cluster that exists already; like
+// alreadyExistsDetail, it refers to the address Terraform prints with the diagnostic.
 func clusterExistsDetail(id aksapi.ClusterID) string {
-	return fmt.Sprintf("Resource group %s already has a managed cluster named %q. Terraform does not take over an existing cluster silently: import it to manage it with this configuration.\n\n"+
-		"With the terraform CLI:\n\n  terraform import aks_cluster.%[3]s %[4]s\n\n"+
-		"or with an import block (Terraform 1.5 or later), then plan and apply:\n\n  import {\n    to = aks_cluster.%[3]s\n    id = %[4]q\n  }\n\n"+
-		"(Use this resource's own address if it is not aks_cluster.%[3]s.) Or choose another name.",
-		id.ResourceGroup, id.Name, terraformName(id.Name), id.String())
-}
-
-// terraformName turns a cluster name into a plausible resource name for messages.
-func terraformName(name string) string {
-	return strings.NewReplacer("-", "_", ".", "_").Replace(strings.ToLower(name))
+	return fmt.Sprintf("Resource group %s already has a managed cluster named %q. Terraform does not take over an existing cluster silently: import it into this resource to manage it here. "+
+		"ADDRESS below is this resource's address, the one Terraform shows above after \"with\" (such as aks_cluster.main).\n\n"+
+		"With the terraform CLI:\n\n  terraform import ADDRESS %[3]s\n\n"+
+		"or with an import block (Terraform 1.5 or later), then plan and apply:\n\n  import {\n    to = ADDRESS\n    id = %[3]q\n  }\n\n"+
+		"Or choose another name.",
+		id.ResourceGroup, id.Name, id.String())
 }

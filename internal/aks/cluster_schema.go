@@ -102,7 +102,7 @@ func clusterResourceSchema(ctx context.Context) schema.Schema {
 				Validators: []validator.String{stringvalidator.OneOf(rules.NodeOSUpgradeChannels...)},
 			},
 			"tags": schema.MapAttribute{
-				Optional: true, ElementType: types.StringType, MarkdownDescription: d["tags"],
+				Optional: true, ElementType: types.StringType, MarkdownDescription: d["tags"], Validators: []validator.Map{rules.Tags()},
 			},
 			"fqdn":         computedString(d["fqdn"]),
 			"private_fqdn": computedString(d["private_fqdn"]),

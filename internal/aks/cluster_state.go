@@ -121,6 +121,7 @@ func (r *clusterResource) recordWritten(ctx context.Context, id aksapi.ClusterID
 	if diags.HasError() {
 		return
 	}
+	keepPlanned(ctx, &written, plan) // see planned_values.go
 	diags.Append(state.Set(ctx, written)...)
 }
 

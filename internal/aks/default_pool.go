@@ -129,6 +129,7 @@ func (d defaultNodePoolModel) rulesPool() rules.Pool {
 		EvictionPolicy:        types.StringNull(),
 		SpotMaxPrice:          types.Float64Null(),
 		HostEncryptionEnabled: d.HostEncryptionEnabled,
+		MaxPods:               d.MaxPods,
 	}
 }
 

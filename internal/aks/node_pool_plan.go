@@ -34,6 +34,12 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if !ok {
 		return
 	}
+	if state == nil {
+		resp.Diagnostics.Append(checkAccessAtPlan(ctx, r.client)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 
 	if state != nil {
 		if replace := replacementPaths(*state, plan); len(replace) > 0 {
@@ -48,6 +54,7 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		plan.setValues(planned)
 	}
 	if state != nil {
+		resp.Diagnostics.Append(planReconcile(path.Empty(), plan.Name.ValueString(), &plan.ProvisioningState)...)
 		resp.Diagnostics.Append(r.planNodeImage(ctx, *state, &plan, config)...)
 	} else if known(config.NodeImageVersion) && config.NodeImageVersion.ValueString() != nodeImageLatest {
 		resp.Diagnostics.AddAttributeError(path.Root("node_image_version"), "A node pool is created with the latest node image",
@@ -69,6 +76,10 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			}
 			resp.Diagnostics.Append(r.checkAgainstCluster(ctx, id, rulesPoolFor(config, plan), current, false)...)
 		}
+	}
+	if state == nil && !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(checkSubnetsExist(ctx, r.client, path.Empty(),
+			map[string]types.String{"vnet_subnet_id": plan.VnetSubnetID, "pod_subnet_id": plan.PodSubnetID})...)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }

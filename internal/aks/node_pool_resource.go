@@ -2,6 +2,7 @@ package aks
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
@@ -84,11 +85,16 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	result, err := coord.CreateOrUpdatePool(ctx, id, body, aksapi.CreateOnly)
-	if err != nil {
-		if aksapi.IsPreconditionFailed(err) {
+	if aksapi.IsPreconditionFailed(err) {
+		// The pool appeared between the check and the PUT: this create's own (its answer was
+		// lost and azcore sent it again) or someone else's.
+		result, err = ownCreate(ctx, coord, id, body)
+		if errors.Is(err, errForeignPool) {
 			resp.Diagnostics.AddAttributeError(path.Root("name"), "Node pool already exists", alreadyExistsDetail(id))
 			return
 		}
+	}
+	if err != nil {
 		if result.Accepted {
 			// AKS has the pool: record it so Terraform marks it tainted (replaced on the next
 			// apply) instead of losing track of it.
@@ -99,6 +105,7 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 	}
 
 	state, diags := r.stateFromPool(ctx, result.Pool, id, plan, false)
+	keepPlanned(ctx, &state, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -145,8 +152,9 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	upgradeImage := nodeImageUpgradePlanned(state.values(), plan.values())
+	reconcile := isFailed(state.ProvisioningState) // planned by planReconcile: a PUT even without changes
 
-	if len(changes) == 0 && !upgradeImage {
+	if len(changes) == 0 && !upgradeImage && !reconcile {
 		// Only provider-side settings changed (timeouts, ignore_pod_disruption_budget_on_delete,
 		// the spelling of an ID): no call.
 		resp.Diagnostics.Append(resp.State.Set(ctx, settleWithoutCall(plan, state))...)
@@ -159,21 +167,23 @@ func (r *nodePoolResource) Update(ctx context.Context, req resource.UpdateReques
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
-	pool, ok := r.applyUpdate(ctx, id, state, changes, upgradeImage, timeout, resp)
+	pool, ok := r.applyUpdate(ctx, id, state, changes, len(changes) > 0 || reconcile, upgradeImage, timeout, resp)
 	if !ok {
 		return
 	}
 	newState, diags := r.stateFromPool(ctx, pool, id, plan, false)
+	keepPlanned(ctx, &newState, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
 
-// applyUpdate sends the in-place changes (one PUT with If-Match) and, when planned, the node image
-// upgrade, and returns the pool afterwards. On failure it records what AKS holds and returns false.
-func (r *nodePoolResource) applyUpdate(ctx context.Context, id aksapi.PoolID, state nodePoolResourceModel, changes []poolChange, upgradeImage bool, timeout time.Duration, resp *resource.UpdateResponse) (*armcontainerservice.AgentPool, bool) {
+// applyUpdate sends the in-place changes (one PUT with If-Match, when put: with no changes, a
+// reconcile) and, when planned, the node image upgrade, and returns the pool afterwards. On
+// failure it records what AKS holds and returns false.
+func (r *nodePoolResource) applyUpdate(ctx context.Context, id aksapi.PoolID, state nodePoolResourceModel, changes []poolChange, put, upgradeImage bool, timeout time.Duration, resp *resource.UpdateResponse) (*armcontainerservice.AgentPool, bool) {
 	coord := r.client.AKS
 	var pool *armcontainerservice.AgentPool
-	if len(changes) > 0 {
+	if put {
 		result, err := coord.UpdatePool(ctx, id, applyPoolChanges(changes))
 		if err != nil {
 			if result.Accepted {

@@ -117,7 +117,7 @@ func TestAccNodePool_createRefusesExistingPool(t *testing.T) {
 		{
 			PreConfig:   srv.ResetJournal,
 			Config:      poolConfig(cluster, "nodepool1", `  mode = "System"`),
-			ExpectError: regexp.MustCompile(`(?s)Node pool already exists.*terraform import aks_node_pool\.nodepool1 /subscriptions/.*/agentPools/nodepool1.*import \{`),
+			ExpectError: regexp.MustCompile(`(?s)Node pool already exists.*with aks_node_pool\.test.*terraform import ADDRESS\s+/subscriptions/.*/agentPools/nodepool1.*import \{`),
 		},
 		{
 			PreConfig: func() { acctest.ExpectNoWrites(srv).Require(t) },

@@ -103,10 +103,14 @@ func settleWithoutCall(plan, state nodePoolResourceModel) nodePoolResourceModel 
 	return out
 }
 
+// alreadyExistsDetail is the import hint for a pool that exists already. Terraform does not tell
+// a provider the address of the resource it is creating; Terraform prints it above the detail
+// ("with aks_node_pool.<name>"), so the hint refers to it rather than guess it from the pool name.
 func alreadyExistsDetail(id aksapi.PoolID) string {
-	return fmt.Sprintf("Cluster %s already has a node pool named %q. Terraform does not take over an existing pool silently: import it to manage it with this configuration.\n\n"+
-		"With the terraform CLI:\n\n  terraform import aks_node_pool.%[2]s %[3]s\n\n"+
-		"or with an import block (Terraform 1.5 or later), then plan and apply:\n\n  import {\n    to = aks_node_pool.%[2]s\n    id = %[3]q\n  }\n\n"+
-		"(Use this resource's own address if it is not aks_node_pool.%[2]s.) Or choose another name.",
+	return fmt.Sprintf("Cluster %s already has a node pool named %q, created outside this configuration. Terraform does not take over an existing pool silently: import it into this resource to manage it here. "+
+		"ADDRESS below is this resource's address, the one Terraform shows above after \"with\" (such as aks_node_pool.p2).\n\n"+
+		"With the terraform CLI:\n\n  terraform import ADDRESS %[3]s\n\n"+
+		"or with an import block (Terraform 1.5 or later), then plan and apply:\n\n  import {\n    to = ADDRESS\n    id = %[3]q\n  }\n\n"+
+		"Or choose another name.",
 		id.Cluster.Name, id.Name, id.String())
 }

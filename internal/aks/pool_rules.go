@@ -5,6 +5,9 @@ package aks
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -38,6 +41,7 @@ func rulesPool(m nodePoolResourceModel) rules.Pool {
 		EvictionPolicy:        m.EvictionPolicy,
 		SpotMaxPrice:          m.SpotMaxPrice,
 		HostEncryptionEnabled: m.HostEncryptionEnabled,
+		MaxPods:               m.MaxPods,
 	}
 }
 
@@ -139,9 +143,10 @@ func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id aksapi.Po
 	coord := r.client.AKS
 	mc, err := coord.CachedCluster(ctx, id.Cluster)
 	if aksapi.IsNotFound(err) {
-		if applying {
-			diags.AddAttributeError(path.Root("cluster_id"), "Managed cluster not found",
-				"Cluster "+id.Cluster.String()+" does not exist, so the node pool can't be created in it.\n\nFix: create the cluster first (reference its id so Terraform orders the two), or correct cluster_id.")
+		// A known cluster_id of a cluster that does not exist fails the plan of a create; an
+		// existing pool whose cluster is gone is removed from the state by Read instead.
+		if applying || current == nil {
+			diags.AddAttributeError(path.Root("cluster_id"), "Managed cluster not found", clusterNotFoundDetail(id.Cluster, err))
 		}
 		return diags
 	}
@@ -184,4 +189,15 @@ func checkPoolLive(ctx context.Context, base path.Path, pool rules.Pool, sizes *
 // checkPoolDelete refuses to delete the last System pool of a cluster.
 func checkPoolDelete(id aksapi.PoolID, pools []*armcontainerservice.AgentPool) diag.Diagnostics {
 	return rules.CheckPoolDelete(id.Name, rulesCluster(&armcontainerservice.ManagedCluster{}, pools))
+}
+
+// clusterNotFoundDetail explains a 404 for the pool's cluster: the cluster is missing, or its
+// whole subscription is not visible to the provider's credential (404 SubscriptionNotFound).
+func clusterNotFoundDetail(id aksapi.ClusterID, err error) string {
+	var apiErr *aksapi.APIError
+	if errors.As(err, &apiErr) && strings.EqualFold(apiErr.Code, "SubscriptionNotFound") {
+		return fmt.Sprintf("Cluster %s is in subscription %s, which the provider's credential can't see (%s), so the node pool can't be created in it.\n\n"+
+			"Fix: correct the subscription in cluster_id, or grant the credential a role (Reader at least) in subscription %s.", id.String(), id.SubscriptionID, apiErr.Error(), id.SubscriptionID)
+	}
+	return "Cluster " + id.String() + " does not exist, so the node pool can't be created in it.\n\nFix: create the cluster first (reference its id so Terraform orders the two), or correct cluster_id."
 }

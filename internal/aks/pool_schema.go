@@ -89,7 +89,7 @@ func poolAttributes(k poolKind) map[string]schema.Attribute {
 		},
 		"vm_size": schema.StringAttribute{
 			Optional: true, Computed: true, MarkdownDescription: k.doc("vm_size"), PlanModifiers: useState,
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1), rules.VMSizeCharacters()},
 		},
 		"node_count": schema.Int64Attribute{
 			Optional: true, Computed: true, MarkdownDescription: k.doc("node_count"), PlanModifiers: useStateInt,
@@ -148,7 +148,9 @@ func poolAttributes(k poolKind) map[string]schema.Attribute {
 			Optional: true, ElementType: types.StringType, MarkdownDescription: k.doc("node_taints"),
 			Validators: []validator.List{listvalidator.ValueStringsAre(rules.NodeTaint()), rules.UniqueNodeTaints()},
 		},
-		"tags": schema.MapAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: k.doc("tags")},
+		"tags": schema.MapAttribute{
+			Optional: true, ElementType: types.StringType, MarkdownDescription: k.doc("tags"), Validators: []validator.Map{rules.Tags()},
+		},
 		"host_encryption_enabled": schema.BoolAttribute{
 			Optional: true, Computed: true, MarkdownDescription: k.doc("host_encryption_enabled"), Default: booldefault.StaticBool(false),
 		},
@@ -163,6 +165,7 @@ func upgradeSettingsBlock() schema.SingleNestedBlock {
 	d := nodePoolDocs
 	return schema.SingleNestedBlock{
 		MarkdownDescription: d["upgrade_settings"],
+		Validators:          []validator.Object{rules.UpgradeMakesProgress()},
 		Attributes: map[string]schema.Attribute{
 			"max_surge": schema.StringAttribute{
 				Optional: true, Computed: true, MarkdownDescription: d["max_surge"], PlanModifiers: useState,

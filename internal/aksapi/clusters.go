@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 )
 
@@ -94,7 +93,7 @@ func (c *Client) putCluster(ctx context.Context, cluster ClusterID, mc armcontai
 		}
 		return ClusterPutResult{}, fmt.Errorf("%s managed cluster %s: %w", pre.verb(), cluster.Name, asAPIError(err))
 	}
-	resp, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency})
+	resp, err := pollUntilDone(ctx, poller, c.opts.PollFrequency)
 	if err != nil {
 		return ClusterPutResult{Accepted: true}, fmt.Errorf("%s managed cluster %s: the operation did not succeed: %w", pre.verb(), cluster.Name, asAPIError(err))
 	}
@@ -120,7 +119,7 @@ func (c *Client) UpdateClusterTags(ctx context.Context, cluster ClusterID, tags 
 		if err != nil {
 			return false, fmt.Errorf("updating the tags of managed cluster %s: %w", cluster.Name, asAPIError(err))
 		}
-		resp, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency})
+		resp, err := pollUntilDone(ctx, poller, c.opts.PollFrequency)
 		if err != nil {
 			return false, fmt.Errorf("updating the tags of managed cluster %s: the operation did not succeed: %w", cluster.Name, asAPIError(err))
 		}
@@ -151,7 +150,7 @@ func (c *Client) DeleteCluster(ctx context.Context, cluster ClusterID) error {
 		default:
 			return false, fmt.Errorf("deleting managed cluster %s: %w", cluster.Name, asAPIError(err))
 		}
-		if _, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency}); err != nil && !IsNotFound(err) {
+		if _, err := pollUntilDone(ctx, poller, c.opts.PollFrequency); err != nil && !IsNotFound(err) {
 			return false, fmt.Errorf("deleting managed cluster %s: the operation did not succeed: %w", cluster.Name, asAPIError(err))
 		}
 		return false, nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 )
@@ -172,7 +171,7 @@ func (c *Client) put(ctx context.Context, id PoolID, pool armcontainerservice.Ag
 		}
 		return PutResult{}, fmt.Errorf("%s agent pool %s of cluster %s: %w", pre.verb(), id.Name, id.Cluster.Name, asAPIError(err))
 	}
-	resp, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency})
+	resp, err := pollUntilDone(ctx, poller, c.opts.PollFrequency)
 	if err != nil {
 		return PutResult{Accepted: true}, fmt.Errorf("%s agent pool %s of cluster %s: the operation did not succeed: %w", pre.verb(), id.Name, id.Cluster.Name, asAPIError(err))
 	}
@@ -198,7 +197,7 @@ func (c *Client) DeletePool(ctx context.Context, id PoolID, opts DeleteOptions) 
 		default:
 			return false, fmt.Errorf("deleting agent pool %s of cluster %s: %w", id.Name, id.Cluster.Name, asAPIError(err))
 		}
-		if _, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency}); err != nil && !IsNotFound(err) {
+		if _, err := pollUntilDone(ctx, poller, c.opts.PollFrequency); err != nil && !IsNotFound(err) {
 			return false, fmt.Errorf("deleting agent pool %s of cluster %s: the operation did not succeed: %w", id.Name, id.Cluster.Name, asAPIError(err))
 		}
 		return false, nil
@@ -222,7 +221,7 @@ func (c *Client) UpgradePoolNodeImage(ctx context.Context, id PoolID) (*armconta
 		if err != nil {
 			return false, fmt.Errorf("upgrading the node image of agent pool %s of cluster %s: %w", id.Name, id.Cluster.Name, asAPIError(err))
 		}
-		if _, err := poller.PollUntilDone(ctx, &runtime.PollUntilDoneOptions{Frequency: c.opts.PollFrequency}); err != nil {
+		if _, err := pollUntilDone(ctx, poller, c.opts.PollFrequency); err != nil {
 			return false, fmt.Errorf("upgrading the node image of agent pool %s of cluster %s: the operation did not succeed: %w", id.Name, id.Cluster.Name, asAPIError(err))
 		}
 		// The operation's final answer may omit the pool; read it to return its settled state.

@@ -29,6 +29,8 @@ type Client struct {
 	Cloud cloud.Configuration
 	// Credential yields ARM access tokens; its errors already name the credential and the fix.
 	Credential azcore.TokenCredential
+	// CredentialName names the kind of Credential ("client secret", "Azure CLI") in messages.
+	CredentialName string
 	// ARMOptions is the one set of pipeline options (cloud, retries, user agent, redacted tflog
 	// HTTP logging) every SDK client must be built with. Treat it as read-only; Clone it to vary.
 	ARMOptions *arm.ClientOptions
@@ -45,6 +47,9 @@ type Client struct {
 	// VMSizes is the VM size catalogue: embedded facts refreshed live from the Compute Resource
 	// SKUs API, once per location for the life of this provider.
 	VMSizes *vmsizes.Catalogue
+
+	access  accessCheck // CheckAccess's outcome
+	inState inState     // MarkInState's record
 }
 
 // New builds a Client; aks tunes the AKS client (the zero value for the production settings).

@@ -65,6 +65,9 @@ type Fault struct {
 	Drop       bool     `json:"drop,omitempty"`
 
 	FailOperation bool `json:"failOperation,omitempty"` // with Code and Message for the operation's error
+	// LoseAnswer carries the request out, then drops the connection without the answer: the
+	// network failing after the server acted, which the client can only retry.
+	LoseAnswer bool `json:"loseAnswer,omitempty"`
 }
 
 // Mutation is an out-of-band change: what the autoscaler, the portal or a colleague would do.

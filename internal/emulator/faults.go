@@ -36,8 +36,8 @@ func compileFault(f Fault) (*faultRule, error) {
 	if f.Status != 0 && (f.Status < 400 || f.Status > 599) {
 		return nil, fmt.Errorf("fault status %d is not an HTTP error status", f.Status)
 	}
-	if f.Status == 0 && !f.Drop && f.Delay == 0 && !f.FailOperation {
-		return nil, fmt.Errorf("a fault needs an action: status, delay, drop or failOperation")
+	if f.Status == 0 && !f.Drop && f.Delay == 0 && !f.FailOperation && !f.LoseAnswer {
+		return nil, fmt.Errorf("a fault needs an action: status, delay, drop, loseAnswer or failOperation")
 	}
 	if f.ID == "" {
 		f.ID = uuid.NewString()
@@ -149,6 +149,12 @@ func (s *Server) applyFaults(q *request) bool {
 		// Closes the connection without an answer, as a network failure would.
 		panic(http.ErrAbortHandler)
 	}
+	if f.LoseAnswer {
+		// The handler runs and its answer goes nowhere; serveHTTP then drops the connection.
+		q.w.ResponseWriter = &lostAnswer{header: http.Header{}}
+		q.loseAnswer = true
+		return false
+	}
 	if f.Status == 0 {
 		return false // a pure delay: carry on
 	}
@@ -179,3 +185,12 @@ func defaultFaultCode(status int) string {
 	}
 	return strings.ReplaceAll(http.StatusText(status), " ", "")
 }
+
+// lostAnswer is the ResponseWriter of a request whose answer a LoseAnswer fault loses.
+type lostAnswer struct{ header http.Header }
+
+func (l *lostAnswer) Header() http.Header { return l.header }
+
+func (l *lostAnswer) Write(b []byte) (int, error) { return len(b), nil }
+
+func (l *lostAnswer) WriteHeader(int) {}

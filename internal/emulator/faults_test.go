@@ -10,6 +10,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 )
 
@@ -173,5 +174,27 @@ func TestFaultProbability(t *testing.T) {
 	}
 	if hits < 100 || hits > 300 {
 		t.Fatalf("%d of 400 requests hit a probability-0.5 fault", hits)
+	}
+}
+
+// A lost answer: the PUT is carried out (the pool exists), the client sees a dropped connection,
+// and its retry with If-None-Match: * finds the pool (412).
+func TestFaultLostAnswerCarriesTheRequestOut(t *testing.T) {
+	s, f := startWithCluster(t)
+	ctx := ctxT(t)
+	s.ResetJournal()
+	s.AddFault(Fault{Method: "PUT", Path: "/agentPools/user1$", LoseAnswer: true, Count: 1})
+	_, err := f.NewAgentPoolsClient().BeginCreateOrUpdate(ctx, "rg-aks-demo", "demo", "user1", userPool("Standard_D4s_v3", 1),
+		&armcontainerservice.AgentPoolsClientBeginCreateOrUpdateOptions{IfNoneMatch: to.Ptr("*")})
+	var re *azcore.ResponseError
+	if !errors.As(err, &re) || re.StatusCode != http.StatusPreconditionFailed {
+		t.Fatalf("err %v, want the retry's 412", err)
+	}
+	puts := journalFor(s, "PUT", "/agentPools/user1")
+	if len(puts) != 2 || puts[0].Status != http.StatusCreated || puts[1].Status != http.StatusPreconditionFailed {
+		t.Fatalf("journal %+v: want the carried-out PUT (201, answer lost) then the retry's 412", puts)
+	}
+	if _, err := f.NewAgentPoolsClient().Get(ctx, "rg-aks-demo", "demo", "user1", nil); err != nil {
+		t.Fatalf("the pool of the lost answer does not exist: %v", err)
 	}
 }

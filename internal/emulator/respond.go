@@ -21,6 +21,7 @@ type request struct {
 	body       []byte
 	claims     *accessClaims // ARM requests: the verified caller
 	route      *route
+	loseAnswer bool // a LoseAnswer fault: drop the connection once the handler is done
 }
 
 // param returns a path parameter of the route.

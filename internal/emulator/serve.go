@@ -34,6 +34,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		if done := s.applyFaults(q); done {
 			return
 		}
+		defer func() {
+			if q.loseAnswer {
+				panic(http.ErrAbortHandler) // after the journal entry (deferred first, runs last)
+			}
+		}()
 	}
 
 	rt, params, allowed := s.match(r.Method, r.URL.Path)

@@ -23,6 +23,7 @@ func ownPipeline(options policy.ClientOptions) runtime.Pipeline {
 // retryOptions are azcore's retry settings, spelled out because they are part of the provider's
 // contract: 408, 429 and 5xx (except 501/505) are retried three times with exponential back-off,
 // and a Retry-After (or Retry-After-Ms / x-ms-retry-after-ms) header sets the delay instead.
+// A 429 that outlasts these retries is waited out by throttlePolicy within the request's deadline.
 var retryOptions = policy.RetryOptions{
 	MaxRetries:    3,
 	RetryDelay:    800 * time.Millisecond,
@@ -163,7 +164,7 @@ func clientOptions(version, commit, terraformVersion string, secrets []string) p
 	azlog.SetListener(nil)
 	return policy.ClientOptions{
 		Retry:            retryOptions,
-		PerCallPolicies:  []policy.Policy{userAgentPolicy{value: userAgent(version, commit, terraformVersion)}},
+		PerCallPolicies:  []policy.Policy{userAgentPolicy{value: userAgent(version, commit, terraformVersion)}, newThrottlePolicy()},
 		PerRetryPolicies: []policy.Policy{httpLogPolicy{redact: newRedactor(secrets...)}},
 	}
 }

@@ -229,6 +229,7 @@ func (p *aksProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddError("Cannot build the Azure clients", err.Error())
 		return
 	}
+	client.CredentialName = kind.String()
 
 	tflog.Info(ctx, "Configured the aks provider", map[string]any{
 		"cloud":               cloudCfg.Name,

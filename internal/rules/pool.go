@@ -35,6 +35,7 @@ type Pool struct {
 	EvictionPolicy        types.String
 	SpotMaxPrice          types.Float64
 	HostEncryptionEnabled types.Bool
+	MaxPods               types.Int64 // null: AKS's default for the network plugin
 }
 
 // CheckPool runs every configuration rule of a node pool that needs no live
@@ -55,6 +56,8 @@ func CheckPool(ctx context.Context, base path.Path, p Pool, sizes *vmsizes.Catal
 	diags.Append(checkAutoscaler(base, p)...)
 	diags.Append(checkSpotOnlyArguments(base, p)...)
 	diags.Append(checkPodSubnetVNet(base, p)...)
+	diags.Append(checkPodSubnetDistinct(base, p)...)
+	diags.Append(checkSystemPoolPods(base, p)...)
 	diags.Append(checkOSDiskSizeRange(base, p)...)
 	if v, ok := configuredVersion(p); ok {
 		diags.Append(checkWindowsOSSKUVersion(base, p, v, "orchestrator_version")...)

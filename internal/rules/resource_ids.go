@@ -42,6 +42,9 @@ func ResourceIDOfType(resourceType, example string) validator.String {
 	return stringCheck{
 		description: fmt.Sprintf("must be the ARM ID of a `%s` resource", resourceType),
 		check: func(_ context.Context, name, value string) *problem {
+			if p := idSpellingProblem(name, value, resourceType); p != nil {
+				return p
+			}
 			id, err := arm.ParseResourceID(value)
 			var found string
 			switch {
@@ -62,5 +65,30 @@ func ResourceIDOfType(resourceType, example string) validator.String {
 					fmt.Sprintf("use the resource's id attribute, shaped like %s.", example)),
 			}
 		},
+	}
+}
+
+// idSpellingProblem refuses what arm.ParseResourceID lets through but ARM's answers never carry:
+// a trailing slash, a query string or a fragment (copied from a portal or REST URL). The provider
+// would send the ID as written and AKS answers with its own spelling, so Terraform would find the
+// value changed after apply and, for an ID that forces replacement, replace on every apply.
+func idSpellingProblem(name, value, resourceType string) *problem {
+	var found, fixed string
+	switch {
+	case strings.ContainsAny(value, "?#"):
+		fixed = value[:strings.IndexAny(value, "?#")]
+		found = fmt.Sprintf("%s = %q carries a query string or fragment (%q).", name, value, value[len(fixed):])
+	case len(value) > 1 && strings.HasSuffix(value, "/"):
+		fixed = strings.TrimRight(value, "/")
+		found = fmt.Sprintf("%s = %q ends with a slash.", name, value)
+	default:
+		return nil
+	}
+	return &problem{
+		summary: "Invalid " + resourceType + " ID",
+		detail: explain(found,
+			"an ARM resource ID is the path of the resource alone, as ARM answers it: no trailing slash, no query string",
+			"https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource#resourceid",
+			fmt.Sprintf("write %s = %q.", name, strings.TrimRight(fixed, "/"))),
 	}
 }

@@ -21,7 +21,7 @@ func checkPodSubnetVNet(base path.Path, p Pool) diag.Diagnostics {
 	}
 	at := base.AtName("pod_subnet_id")
 	return diag.Diagnostics{ruleError(at, "Pod subnet in another virtual network",
-		explain(fmt.Sprintf("%s is in virtual network %s, but vnet_subnet_id is in %s.", shown(at), vnetName(p.PodSubnetID.ValueString()), vnetName(p.VnetSubnetID.ValueString())),
+		explain(fmt.Sprintf("%s is in virtual network %s, but vnet_subnet_id is in %s.", shown(at), vnetNameBeside(p.PodSubnetID.ValueString(), p.VnetSubnetID.ValueString()), vnetNameBeside(p.VnetSubnetID.ValueString(), p.PodSubnetID.ValueString())),
 			"all subnets assigned to node pools, pod subnets included, must belong to the same virtual network",
 			sourceGuideSubnets,
 			fmt.Sprintf("choose a pod subnet in %s.", vnetName(p.VnetSubnetID.ValueString()))))}
@@ -59,7 +59,7 @@ func checkSubnetsOneVNet(base path.Path, p Pool, others []ExistingPool) diag.Dia
 		}
 		at := base.AtName(field.name)
 		diags.Append(ruleError(at, "Subnet in another virtual network than the cluster's pools",
-			explain(fmt.Sprintf("%s is in virtual network %s, but node pool %q uses %s.", shown(at), vnetName(field.value), refPool, vnetName(refSubnet)),
+			explain(fmt.Sprintf("%s is in virtual network %s, but node pool %q uses %s.", shown(at), vnetNameBeside(field.value, refSubnet), refPool, vnetNameBeside(refSubnet, field.value)),
 				"all node pools must reside in the same virtual network; all subnets assigned to node pools must belong to it",
 				sourceGuide+"; "+sourceGuideSubnets,
 				fmt.Sprintf("choose a subnet of %s for %s.", vnetName(refSubnet), shown(at)))))
@@ -117,6 +117,17 @@ func VirtualNetworkOf(subnetID string) (string, bool) {
 	return strings.ToLower(id.Parent.String()), true
 }
 
+// vnetNameBeside is vnetName, with the subscription added when other's is different: two
+// networks of the same group and name in two subscriptions read alike otherwise.
+func vnetNameBeside(subnetID, other string) string {
+	a, errA := arm.ParseResourceID(subnetID)
+	b, errB := arm.ParseResourceID(other)
+	if errA != nil || errB != nil || strings.EqualFold(a.SubscriptionID, b.SubscriptionID) {
+		return vnetName(subnetID)
+	}
+	return vnetName(subnetID) + " of subscription " + a.SubscriptionID
+}
+
 // vnetName is "resource-group/vnet" for messages.
 func vnetName(subnetID string) string {
 	id, ok := VirtualNetworkOf(subnetID)
@@ -130,4 +141,17 @@ func vnetName(subnetID string) string {
 		return parts[4] + "/" + parts[8]
 	}
 	return original
+}
+
+// checkPodSubnetDistinct: pods get their own subnet; pod_subnet_id can't be the nodes' subnet.
+func checkPodSubnetDistinct(base path.Path, p Pool) diag.Diagnostics {
+	if !isSet(p.PodSubnetID) || !isSet(p.VnetSubnetID) || !strings.EqualFold(p.PodSubnetID.ValueString(), p.VnetSubnetID.ValueString()) {
+		return nil
+	}
+	at := base.AtName("pod_subnet_id")
+	return diag.Diagnostics{ruleError(at, "Pod subnet is the node subnet",
+		explain(fmt.Sprintf("%s is the same subnet as vnet_subnet_id (%s).", shown(at), p.VnetSubnetID.ValueString()),
+			"with dynamic IP allocation, pods get IPs from a subnet of their own, separate from the nodes' subnet",
+			sourceCNI,
+			fmt.Sprintf("set %s to another subnet of %s, or remove it to give pods IPs from the node subnet.", shown(at), vnetName(p.VnetSubnetID.ValueString()))))}
 }

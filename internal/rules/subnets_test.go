@@ -107,3 +107,18 @@ func TestVirtualNetworkOf(t *testing.T) {
 		t.Errorf("vnetName of a bad ID = %q", got)
 	}
 }
+
+func TestCheckPodSubnetDistinct(t *testing.T) {
+	same := with(userPool(), func(p *Pool) { p.VnetSubnetID, p.PodSubnetID = str(subnetUser), str(strings.ToUpper(subnetUser)) })
+	expectDiags(t, checkPodSubnetDistinct(path.Empty(), same), errAt("pod_subnet_id", "Pod subnet is the node subnet", "another subnet of rg-aks-demo/vnet-aks-demo"))
+	distinct := with(userPool(), func(p *Pool) { p.VnetSubnetID, p.PodSubnetID = str(subnetUser), str(subnetPods) })
+	expectDiags(t, checkPodSubnetDistinct(path.Empty(), distinct))
+}
+
+func TestVNetNameNamesAnotherSubscription(t *testing.T) {
+	other := strings.Replace(subnetUser, "00000000-0000-4000-8000-000000000002", "00000000-0000-4000-8000-0000000000aa", 1)
+	p := Pool{Name: str("p"), VnetSubnetID: str(other)}
+	expectDiags(t, checkSubnetsOneVNet(path.Empty(), p, otherPools(p, nil, customVNetCluster())),
+		errAt("vnet_subnet_id", "Subnet in another virtual network than the cluster's pools",
+			"rg-aks-demo/vnet-aks-demo of subscription 00000000-0000-4000-8000-0000000000aa", "uses rg-aks-demo/vnet-aks-demo of subscription 00000000-0000-4000-8000-000000000002"))
+}

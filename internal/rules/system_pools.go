@@ -95,3 +95,28 @@ func CheckPoolDelete(name string, c Cluster) diag.Diagnostics {
 			sourceGuide+"; "+sourceSystemPools,
 			`first add another pool with mode = "System" (or set mode = "System" on an existing Linux pool), apply, then delete this one; or delete the whole cluster.`))}
 }
+
+// MinSystemPoolPods is how many pods a System pool must have room for.
+const MinSystemPoolPods = 30
+
+// checkSystemPoolPods: a System pool has room for at least 30 pods (max_pods times its nodes, the
+// autoscaler's minimum for an autoscaled pool).
+func checkSystemPoolPods(base path.Path, p Pool) diag.Diagnostics {
+	if anyUnknown(p.Mode) || mode(p) != ModeSystem || !isSet(p.MaxPods) {
+		return nil
+	}
+	nodes, field := p.NodeCount, "node_count"
+	if isSet(p.AutoScalingEnabled) && p.AutoScalingEnabled.ValueBool() {
+		nodes, field = p.MinCount, "min_count"
+	}
+	if !isSet(nodes) || nodes.ValueInt64() < 1 || p.MaxPods.ValueInt64()*nodes.ValueInt64() >= MinSystemPoolPods {
+		return nil
+	}
+	at := base.AtName("max_pods")
+	need := (MinSystemPoolPods + nodes.ValueInt64() - 1) / nodes.ValueInt64()
+	return diag.Diagnostics{ruleError(at, "System node pool with room for too few pods",
+		explain(fmt.Sprintf(`%s = %d with %s = %d gives room for %d pods on a pool with mode = "System".`, shown(at), p.MaxPods.ValueInt64(), field, nodes.ValueInt64(), p.MaxPods.ValueInt64()*nodes.ValueInt64()),
+			fmt.Sprintf("system node pools must support at least %d pods, counted as max_pods times the number of nodes", MinSystemPoolPods),
+			sourceSystemPools,
+			fmt.Sprintf("set %s to %d or more, or add nodes.", shown(at), need)))}
+}

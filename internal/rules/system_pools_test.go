@@ -58,3 +58,16 @@ func TestCheckPoolDelete(t *testing.T) {
 	c.Pools = append(c.Pools, ExistingPool{Name: "system2", Mode: "System"})
 	expectDiags(t, CheckPoolDelete("nodepool1", c))
 }
+
+func TestCheckSystemPoolPods(t *testing.T) {
+	system := func(change func(*Pool)) Pool {
+		return with(userPool(), func(p *Pool) { p.Mode = str(ModeSystem); change(p) })
+	}
+	expectDiags(t, checkSystemPoolPods(path.Root("default_node_pool"), system(func(p *Pool) { p.MaxPods, p.NodeCount = num(10), num(2) })),
+		errAt("default_node_pool.max_pods", "System node pool with room for too few pods", "room for 20 pods", "to 15 or more"))
+	expectDiags(t, checkSystemPoolPods(path.Empty(), system(func(p *Pool) {
+		p.MaxPods, p.NodeCount, p.AutoScalingEnabled, p.MinCount = num(10), num(5), flag(true), num(1)
+	})), errAt("max_pods", "System node pool with room for too few pods", "min_count = 1"))
+	expectDiags(t, checkSystemPoolPods(path.Empty(), system(func(p *Pool) { p.MaxPods, p.NodeCount = num(10), num(3) })))
+	expectDiags(t, checkSystemPoolPods(path.Empty(), with(userPool(), func(p *Pool) { p.MaxPods, p.NodeCount = num(10), num(1) })))
+}

@@ -39,4 +39,12 @@ func TestLookupVMSize(t *testing.T) {
 	expectDiags(t, d, warnAt("vm_size", "Unknown VM size", `vm_size = "Standard_Z9_v99"`, "embedded VM size catalogue", "were not checked", "az vm list-skus"))
 	_, _, d = lookupVMSize(ctx, path.Empty(), unknownSize, vmsizes.New(failingLister{}), "eastus")
 	expectDiags(t, d, warnAt("vm_size", "Unknown VM size", "Compute Resource SKUs API lists in eastus", "could not be fetched: AuthorizationFailed"))
+	// The region's live list was read: a size missing from it is an error.
+	_, _, d = lookupVMSize(ctx, path.Empty(), unknownSize, vmsizes.New(emptyLister{}), "eastus")
+	expectDiags(t, d, errAt("vm_size", "VM size not offered in the cluster's region", "lists in eastus", "az vm list-skus --location eastus"))
 }
+
+// emptyLister makes a live catalogue whose fetch succeeds with no sizes.
+type emptyLister struct{}
+
+func (emptyLister) ListSKUs(context.Context, string) ([]skudata.SKU, error) { return nil, nil }

@@ -46,6 +46,8 @@ func checkNewPool(w World, name string, p *armcontainerservice.ManagedClusterAge
 		checkPoolVersionSkew(poolVersion, controlPlane),
 		checkWindowsOSSKUVersion(p, poolVersion),
 		checkPoolSubnets(w, name, p, others),
+		checkPodSubnetNotNodeSubnet(p),
+		checkUpgradeProgress(p),
 		checkMultiplePools(mc, p, others),
 		checkStoppedSystemPool(name, p),
 	); err != nil {
@@ -89,6 +91,7 @@ func checkAgentPoolUpdate(w World, old, ap *armcontainerservice.AgentPool) *Erro
 		checkCount(p),
 		checkManualScale(name, o, p),
 		checkAutoscalerBounds(name, p, false),
+		checkUpgradeProgress(p),
 		checkPoolVersionChange(w, o, p),
 	); err != nil {
 		return err
