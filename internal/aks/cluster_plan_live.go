@@ -6,12 +6,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/aksforge/terraform-provider-aks/internal/aksapi"
+	"github.com/aksforge/terraform-provider-aks/internal/rules"
 )
 
 // The live reads of a cluster's create plan: read-only calls a Reader can make, so that a taken
@@ -49,7 +51,36 @@ func (r *clusterResource) checkCreateLive(ctx context.Context, plan clusterResou
 	if plan.DefaultNodePool != nil {
 		diags.Append(checkSubnetsExist(ctx, r.client, path.Root("default_node_pool"), map[string]types.String{
 			"vnet_subnet_id": plan.DefaultNodePool.VnetSubnetID, "pod_subnet_id": plan.DefaultNodePool.PodSubnetID})...)
+		if !diags.HasError() {
+			diags.Append(r.checkCIDRsOutsideVNet(ctx, plan)...)
+		}
 	}
+	return diags
+}
+
+// checkCIDRsOutsideVNet: a configured service_cidr or pod_cidr and the virtual network of the
+// default pool's vnet_subnet_id (read with one GET) don't collide (rules.CheckCIDRsOutsideVirtualNetwork).
+// A read that fails or is refused warns: AKS then decides at apply.
+func (r *clusterResource) checkCIDRsOutsideVNet(ctx context.Context, plan clusterResourceModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	subnet := plan.DefaultNodePool.VnetSubnetID
+	config := clusterRulesConfig(ctx, plan)
+	if !known(subnet) || subnet.ValueString() == "" || (!known(config.ServiceCIDR) && !known(config.PodCIDR)) {
+		return diags
+	}
+	vnet, err := r.client.VirtualNetworkOfSubnet(ctx, subnet.ValueString())
+	if err != nil {
+		diags.AddAttributeWarning(path.Root("network_profile"), "Address ranges not checked against the virtual network at plan",
+			fmt.Sprintf("Reading the virtual network of %s failed: %s\n\nAKS checks service_cidr and pod_cidr against it at apply.", subnet.ValueString(), err))
+		return diags
+	}
+	nodeSubnet := ""
+	if parsed, err := arm.ParseResourceID(subnet.ValueString()); err == nil {
+		nodeSubnet = parsed.Name
+	}
+	diags.Append(rules.CheckCIDRsOutsideVirtualNetwork(config, rules.VirtualNetwork{
+		ID: vnet.ID, AddressSpace: vnet.AddressSpace, Subnets: vnet.Subnets, NodeSubnet: nodeSubnet,
+	})...)
 	return diags
 }
 
