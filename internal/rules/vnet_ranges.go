@@ -16,7 +16,7 @@ import (
 // range overlapping the cluster's subnet. Those are errors; the rest of the address space only warns.
 const (
 	sourceServiceCIDRVNet = `the AKS docs "Configure Azure CNI networking", Kubernetes service address range (https://learn.microsoft.com/azure/aks/configure-azure-cni), ` +
-		`and AKS's error ServiceCidrOverlapExistingSubnetsCidr (https://github.com/Azure/AKS/issues/1117)`
+		`and "Troubleshoot the ServiceCidrOverlapExistingSubnetsCidr error" (https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/create-upgrade-delete/servicecidroverlapexistingsubnetscidr-error)`
 	sourcePodCIDRVNet = `the AKS docs "Configure Azure CNI Overlay networking", IP address planning: "Pod CIDR space must not overlap with the cluster subnet range" (https://learn.microsoft.com/azure/aks/azure-cni-overlay)`
 )
 
