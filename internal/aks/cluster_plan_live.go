@@ -2,10 +2,12 @@ package aks
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/arm"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -84,14 +86,25 @@ func (r *clusterResource) checkCIDRsOutsideVNet(ctx context.Context, plan cluste
 	return diags
 }
 
-// checkVersionOffered: kubernetes_version is one AKS offers for new clusters in the location.
+// checkVersionOffered: the location exists for AKS, and kubernetes_version is one AKS offers for
+// new clusters there.
 func (r *clusterResource) checkVersionOffered(ctx context.Context, plan clusterResourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !known(plan.KubernetesVersion) || !known(plan.Location) {
+	if !known(plan.Location) {
 		return diags
 	}
-	want, location := plan.KubernetesVersion.ValueString(), plan.Location.ValueString()
+	location := plan.Location.ValueString()
 	versions, err := r.client.AKS.ListKubernetesVersions(ctx, r.client.SubscriptionID, location)
+	if isUnknownLocation(err) {
+		diags.AddAttributeError(path.Root("location"), "Location not found",
+			fmt.Sprintf("location = %q is not a region Azure offers AKS clusters in: %s\n\n"+
+				"Fix: set location to a region name such as \"eastus\" or \"westeurope\" (`az account list-locations --output table` lists them; `az provider show --namespace Microsoft.ContainerService` lists where AKS is offered).", location, err))
+		return diags
+	}
+	if !known(plan.KubernetesVersion) {
+		return diags // AKS's default version is offered wherever AKS is
+	}
+	want := plan.KubernetesVersion.ValueString()
 	if err != nil {
 		diags.AddAttributeWarning(path.Root("kubernetes_version"), "Kubernetes version not checked at plan", err.Error())
 		return diags
@@ -114,6 +127,17 @@ func (r *clusterResource) checkVersionOffered(ctx context.Context, plan clusterR
 			"Fix: choose one of them (`az aks get-versions --location %s`, or the aks_kubernetes_versions data source), or remove kubernetes_version for AKS's default.",
 			want, location, strings.Join(offered, ", "), location))
 	return diags
+}
+
+// isUnknownLocation reports whether err is ARM's answer for a location the resource type is not
+// offered in (a misspelt or nonexistent region): NoRegisteredProviderFound for a location-scoped
+// read, LocationNotAvailableForResourceType for a write.
+func isUnknownLocation(err error) bool {
+	var respErr *azcore.ResponseError
+	if !errors.As(err, &respErr) {
+		return false
+	}
+	return strings.EqualFold(respErr.ErrorCode, "NoRegisteredProviderFound") || strings.EqualFold(respErr.ErrorCode, "LocationNotAvailableForResourceType")
 }
 
 // versionsOffered lists the minor versions (alias "1.33") and patch versions AKS offers.
