@@ -95,7 +95,8 @@ func emptySet(s types.Set) bool { return s.IsNull() || (!s.IsUnknown() && len(s.
 
 // planDefaultPool plans a change of the default pool: a rotation (with a warning saying what it
 // does and values AKS will choose unknown), or an in-place change planned as aks_node_pool plans
-// it (node count, version, OS SKU migration, FIPS, node image; with its warnings).
+// it (node count, version, OS SKU migration, FIPS, node image, the reconcile of a Failed pool;
+// with its warnings).
 func (r *clusterResource) planDefaultPool(ctx context.Context, state clusterResourceModel, plan *clusterResourceModel, config defaultNodePoolModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	current, planned := *state.DefaultNodePool, plan.DefaultNodePool
@@ -125,6 +126,8 @@ func (r *clusterResource) planDefaultPool(ctx context.Context, state clusterReso
 	if known(current.Name) && r.client != nil {
 		diags.Append(planPoolNodeImage(ctx, r.client.AKS, base, id.Pool(current.Name.ValueString()), stateValues, &planValues, configValues)...)
 	}
+	// A pool AKS left Failed is reconciled even when nothing else changes (see pool_reconcile.go).
+	diags.Append(planReconcile(base, current.Name.ValueString(), &planValues.ProvisioningState)...)
 
 	planned.NodeCount = planValues.NodeCount
 	planned.CurrentNodeCount = planValues.CurrentNodeCount

@@ -32,7 +32,8 @@ import (
 
 // updateDefaultPool applies the default pool's change: a rotation when AKS can't make it in place
 // or when an earlier rotation is unfinished, else one agentPools PUT of the changed attributes
-// (with If-Match) and, when planned, the node image upgrade.
+// (with If-Match; with none, the reconcile of a Failed pool) and, when planned, the node image
+// upgrade.
 func (r *clusterResource) updateDefaultPool(ctx context.Context, id aksapi.ClusterID, state, plan defaultNodePoolModel) error {
 	coord := r.client.AKS
 	pools, err := coord.ListPools(ctx, id)
@@ -57,7 +58,8 @@ func (r *clusterResource) updateDefaultPool(ctx context.Context, id aksapi.Clust
 	}
 	poolID := id.Pool(name)
 	var pool *armcontainerservice.AgentPool
-	if len(changes) > 0 {
+	// A Failed pool is reconciled by a PUT even without changes (planned by planReconcile).
+	if len(changes) > 0 || isFailed(state.ProvisioningState) {
 		result, err := coord.UpdatePool(ctx, poolID, applyPoolChanges(changes))
 		if err != nil {
 			return err

@@ -202,6 +202,58 @@ func TestAccFaults_failedPoolIsReconciled(t *testing.T) {
 	})
 }
 
+// Fault 6 for aks_cluster's default pool: AKS left nodepool1 Failed, its settings match the
+// configuration; the plan updates the cluster (the reconcile, with a warning), the apply sends
+// one If-Match PUT of the pool's same settings and nothing else (no cluster PUT, no DELETE), and
+// the state holds the pool as the emulator does.
+func TestAccFaults_failedDefaultPoolIsReconciled(t *testing.T) {
+	srv := acctest.NewAccEmulator(t)
+	config := guideCluster()
+	acctest.Test(t, []resource.TestStep{
+		{Config: config},
+		{
+			PreConfig: func() {
+				if err := srv.Mutate(emulator.Mutation{Kind: emulator.MutateSetProvisioningState, ID: poolID("nodepool1"), State: "Failed"}); err != nil {
+					t.Fatal(err)
+				}
+				srv.ResetJournal()
+			},
+			Config:           config,
+			ConfigPlanChecks: expectPlan(clusterAddress, plancheck.ResourceActionUpdate),
+			Check: resource.ComposeTestCheckFunc(
+				acctest.ExpectOne(srv, acctest.ARMCall(http.MethodPut, `/agentPools/nodepool1$`),
+					acctest.IfMatchETag(), acctest.BodyValue(properties("count"), knownvalue.Int64Exact(2))).TestCheck,
+				acctest.ExpectWrites(srv, "PUT aks-demo/agentPools/nodepool1").TestCheck,
+				expectDefaultPoolAsInState(t, srv),
+			),
+		},
+		converges(config),
+	})
+}
+
+// expectDefaultPoolAsInState checks, with the SDK, that the cluster aks-demo holds only nodepool1,
+// Succeeded, with the node count and provisioning state the state records.
+func expectDefaultPoolAsInState(t *testing.T, srv *emulator.Server) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[clusterAddress]
+		if !ok || rs.Primary.Tainted {
+			return fmt.Errorf("%s is missing from the state or tainted", clusterAddress)
+		}
+		pool, err := getPool(t, srv, "aks-demo", "nodepool1")
+		if err != nil {
+			return err
+		}
+		attrs := rs.Primary.Attributes
+		if got, want := attrs["default_node_pool.provisioning_state"], *pool.Properties.ProvisioningState; got != want || want != "Succeeded" {
+			return fmt.Errorf("provisioning_state: the state's %q, the emulator's %q, want both Succeeded", got, want)
+		}
+		if got := attrs["default_node_pool.node_count"]; got != strconv.Itoa(int(*pool.Properties.Count)) {
+			return fmt.Errorf("the state's node_count %s, the emulator's %d", got, *pool.Properties.Count)
+		}
+		return nil
+	}
+}
+
 // betweenPlanAndApply is a plan check that runs do: the PreApply checks run after the step's plan
 // is saved and before it is applied, which is where a colleague's change lands in this test.
 type betweenPlanAndApply func() error

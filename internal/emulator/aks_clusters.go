@@ -60,6 +60,15 @@ func (s *Server) handleClusterPut(q *request) {
 	if !decodeBody(q, &mc) || !s.checkRegistered(q, aksNS) {
 		return
 	}
+	// ARM refuses a location the resource type is not offered in before AKS sees the request.
+	// Unverified: the code LocationNotAvailableForResourceType, status 400 and the wording follow
+	// ARM's answers seen in public deployment logs, not Microsoft's docs or the REST spec.
+	if mc.Location != nil && !knownLocation(*mc.Location) {
+		writeError(q, http.StatusBadRequest, "LocationNotAvailableForResourceType",
+			fmt.Sprintf("The provided location '%s' is not available for resource type 'Microsoft.ContainerService/managedClusters'. List of available regions for the resource type is '%s'.",
+				*mc.Location, locationNames()), "")
+		return
+	}
 	end := s.db.beginWrite()
 	defer end()
 	rg := s.requireResourceGroup(q)

@@ -13,7 +13,17 @@ import (
 // pools' upgrade profiles, and the versions a new pool may run.
 
 // handleKubernetesVersions answers GET .../locations/{location}/kubernetesVersions.
+// An unknown location is refused as ARM refuses a location-scoped request no provider serves
+// there. Unverified: the code NoRegisteredProviderFound, status 400 and the message's wording are
+// ARM's usual answer for a location a resource type is not registered in (seen in public CI logs),
+// not confirmed for this resource type by Microsoft's docs or the REST spec.
 func (s *Server) handleKubernetesVersions(q *request) {
+	if loc := q.param("location"); !knownLocation(loc) {
+		writeError(q, http.StatusBadRequest, "NoRegisteredProviderFound",
+			fmt.Sprintf("No registered resource provider found for location '%s' and API version '%s' for type 'locations/kubernetesVersions'. The supported locations are '%s'.",
+				loc, q.apiVersion, locationNames()), "")
+		return
+	}
 	type minorGroup struct {
 		minor   string
 		patches []SeedKubernetesVersion

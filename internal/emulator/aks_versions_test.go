@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -77,4 +78,23 @@ func TestAvailableAgentPoolVersions(t *testing.T) {
 			t.Errorf("cluster at %s: available versions\n got %s\nwant %s", tc.version, got, tc.want)
 		}
 	}
+}
+
+// An unknown location is refused, as ARM refuses it, for the version list and for a cluster.
+func TestUnknownLocationRefused(t *testing.T) {
+	s := startServer(t)
+	f := aksClients(t, s, nil)
+	_, err := f.NewManagedClustersClient().ListKubernetesVersions(ctxT(t), "eastus9", nil)
+	if e := wantErrResp(t, err, 400, "NoRegisteredProviderFound"); !strings.Contains(e.Error(), "location 'eastus9'") {
+		t.Errorf("the answer does not name the location: %v", e)
+	}
+	mc := minimalCluster()
+	mc.Location = to.Ptr("East US 9")
+	_, err = f.NewManagedClustersClient().BeginCreateOrUpdate(ctxT(t), "rg-aks-demo", "nowhere", mc, nil)
+	wantErr(t, err, 400, "LocationNotAvailableForResourceType")
+	if _, err := f.NewManagedClustersClient().Get(ctxT(t), "rg-aks-demo", "nowhere", nil); !strings.Contains(fmt.Sprint(err), "404") {
+		t.Errorf("the refused cluster exists: %v", err)
+	}
+	mc.Location = to.Ptr("East US")
+	createCluster(t, f, "somewhere", mc)
 }

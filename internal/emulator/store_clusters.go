@@ -29,6 +29,7 @@ func (db *store) world(location string, c *clusterRecord, exclude string) aksrul
 		},
 		KubernetesVersions: db.rulesVersions(),
 		Subnet:             db.subnetVNet,
+		SubnetPrefixes:     db.vnetSubnetPrefixes,
 		LatestNodeImage:    db.latestNodeImage,
 	}
 	if c != nil {

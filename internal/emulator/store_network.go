@@ -84,3 +84,19 @@ func (db *store) subnetVNet(id string) (string, bool) {
 	}
 	return deref(vn.ID), true
 }
+
+// vnetSubnetPrefixes lists the address prefixes of every subnet of the network vnetID
+// (aksrules.World.SubnetPrefixes). The caller holds db.mu.
+func (db *store) vnetSubnetPrefixes(vnetID string) []string {
+	vn := db.state.VNets[key(vnetID)]
+	if vn == nil || vn.Properties == nil {
+		return nil
+	}
+	var out []string
+	for _, sn := range vn.Properties.Subnets {
+		if sn != nil {
+			out = append(out, subnetPrefixes(sn)...)
+		}
+	}
+	return out
+}

@@ -65,7 +65,7 @@ func (s *Server) providerBody(sub, namespace string) (map[string]any, bool) {
 		for _, t := range p.types {
 			types = append(types, map[string]any{
 				"resourceType": t,
-				"locations":    []string{"East US", "East US 2", "West US", "West US 2", "West US 3", "Central US", "North Europe", "West Europe", "UK South", "Australia East"},
+				"locations":    armLocations,
 				"apiVersions":  reversed(apiVersions[p.group]),
 			})
 		}
@@ -122,4 +122,27 @@ func (s *Server) handleProviderRegister(q *request) {
 	_ = s.db.save()
 	b, _ := s.providerBody(sub, ns)
 	writeJSON(q, http.StatusOK, b)
+}
+
+// armLocations are the locations the emulated resource types are offered in, as ARM's provider
+// registrations spell them.
+var armLocations = []string{"East US", "East US 2", "West US", "West US 2", "West US 3", "Central US", "North Europe", "West Europe", "UK South", "Australia East"}
+
+// knownLocation reports whether l (any spelling: "East US", "eastus") is one of armLocations.
+func knownLocation(l string) bool {
+	for _, known := range armLocations {
+		if normLocation(known) == normLocation(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// locationNames lists armLocations normalised ("eastus,eastus2,..."), as ARM's location errors do.
+func locationNames() string {
+	names := make([]string, len(armLocations))
+	for i, l := range armLocations {
+		names[i] = normLocation(l)
+	}
+	return strings.Join(names, ",")
 }

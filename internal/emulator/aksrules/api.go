@@ -49,6 +49,7 @@ type World struct {
 	SKU                func(name string) (skudata.SKU, bool)    // VM size lookup for Location (case-insensitive)
 	KubernetesVersions []KubernetesVersion                      // versions offered in Location
 	Subnet             func(id string) (vnetID string, ok bool) // resolves a subnet ARM ID (case-insensitive) to its VNet ARM ID
+	SubnetPrefixes     func(vnetID string) []string             // the address prefixes of every subnet of a VNet (nil when unknown)
 	LatestNodeImage    func(osType, osSKU string) string        // latest node image version for that OS SKU
 }
 

@@ -44,6 +44,7 @@ func checkManagedClusterCreate(w World, mc *armcontainerservice.ManagedCluster) 
 		checkUniquePoolNames(props.AgentPoolProfiles),
 		checkClusterHasSystemPool(props.AgentPoolProfiles),
 		checkInlinePoolVersions(w, props),
+		checkServiceCIDROutsideSubnets(w, props),
 	); err != nil {
 		return err
 	}

@@ -56,6 +56,12 @@ func testWorld() World {
 			v, ok := subnets[strings.ToLower(id)]
 			return v, ok
 		},
+		SubnetPrefixes: func(vnetID string) []string {
+			if strings.EqualFold(vnetID, testVNet) {
+				return []string{"10.10.0.0/22", "10.10.4.0/22", "10.10.8.0/22", "10.10.12.0/22"}
+			}
+			return nil
+		},
 		LatestNodeImage: func(osType, osSKU string) string {
 			if strings.EqualFold(osType, "Windows") {
 				return "AKSWindows-" + osSKU + "-containerd-20348.2025.1001"

@@ -80,7 +80,14 @@ func adapt(v any, sub string) any {
 	return v
 }
 
+// placeholderLocation is the examples' made-up region; the emulator, like ARM, refuses a location
+// it doesn't offer, so the examples run in the seed's eastus.
+const placeholderLocation = "location1"
+
 func adaptString(s, sub string) string {
+	if s == placeholderLocation {
+		return "eastus"
+	}
 	s = strings.ReplaceAll(s, placeholderSubscriptions[0], sub)
 	return strings.ReplaceAll(s, placeholderSubscriptions[1], "/subscriptions/"+sub+"/")
 }
@@ -98,6 +105,9 @@ type replay struct {
 
 func (r *replay) param(name string) string {
 	s, _ := r.ex.Parameters[name].(string)
+	if s == placeholderLocation {
+		return "eastus"
+	}
 	return s
 }
 
