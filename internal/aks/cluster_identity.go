@@ -48,31 +48,10 @@ func clusterIdentityOf(id aksapi.ClusterID) clusterResourceIdentity {
 	}
 }
 
-// recordClusterIdentity sets the identity from the id the state records. Create, Read and Update
-// defer it, so that every path that records a cluster (a failed create too) records its identity.
-// A Read that removes the cluster (it is gone) still answers an identity, which the framework
-// requires: the one of requested, the ID the Read was asked about.
+// recordClusterIdentity is recordIdentity for aks_cluster.
 func recordClusterIdentity(ctx context.Context, state *tfsdk.State, requested *aksapi.ClusterID, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil {
-		return
-	}
-	if state.Raw.IsNull() {
-		if requested != nil && requested.Name != "" {
-			diags.Append(identity.Set(ctx, clusterIdentityOf(*requested))...)
-		}
-		return
-	}
-	var raw types.String
-	diags.Append(state.GetAttribute(ctx, path.Root("id"), &raw)...)
-	if !known(raw) {
-		return
-	}
-	id, err := aksapi.ParseClusterID(raw.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("id"), "Invalid managed cluster ID", err.Error())
-		return
-	}
-	diags.Append(identity.Set(ctx, clusterIdentityOf(id))...)
+	recordIdentity(ctx, state, requested, identity, aksapi.ParseClusterID,
+		func(id aksapi.ClusterID) any { return clusterIdentityOf(id) }, "Invalid managed cluster ID", diags)
 }
 
 // ImportState imports a cluster by its ARM ID or, from Terraform 1.12, by its identity.

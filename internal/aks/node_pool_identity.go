@@ -51,31 +51,10 @@ func nodePoolIdentityOf(id aksapi.PoolID) nodePoolResourceIdentity {
 	}
 }
 
-// recordNodePoolIdentity sets the identity from the id the state records. Create, Read and Update
-// defer it, so that every path that records a pool (a failed create too) records its identity.
-// A Read that removes the pool (it is gone) still answers an identity, which the framework
-// requires: the one of requested, the ID the Read was asked about.
+// recordNodePoolIdentity is recordIdentity for aks_node_pool.
 func recordNodePoolIdentity(ctx context.Context, state *tfsdk.State, requested *aksapi.PoolID, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
-	if identity == nil {
-		return
-	}
-	if state.Raw.IsNull() {
-		if requested != nil && requested.Name != "" {
-			diags.Append(identity.Set(ctx, nodePoolIdentityOf(*requested))...)
-		}
-		return
-	}
-	var raw types.String
-	diags.Append(state.GetAttribute(ctx, path.Root("id"), &raw)...)
-	if !known(raw) {
-		return
-	}
-	id, err := aksapi.ParsePoolID(raw.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("id"), "Invalid node pool ID", err.Error())
-		return
-	}
-	diags.Append(identity.Set(ctx, nodePoolIdentityOf(id))...)
+	recordIdentity(ctx, state, requested, identity, aksapi.ParsePoolID,
+		func(id aksapi.PoolID) any { return nodePoolIdentityOf(id) }, "Invalid node pool ID", diags)
 }
 
 // ImportState imports a pool by its ARM ID or, from Terraform 1.12, by its identity.
