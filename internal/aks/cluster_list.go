@@ -54,7 +54,7 @@ func (r *clusterListResource) ListResourceConfigSchema(_ context.Context, _ list
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the AKS managed clusters of a subscription (one `managedClusters` list call), or of one of its resource groups, " +
 			"for `terraform query`. Each result's identity is the cluster's subscription, resource group and name; with `include_resource = true` " +
-			"the result is the cluster as an import would record it (one more agentPools list call per cluster, for its default pool), " +
+			"the result is the cluster as an import would record it, its default pool included (no further call: the list answer holds every pool), " +
 			"so `terraform query -generate-config-out=FILE` writes import blocks and configuration that plan with no changes.",
 		Attributes: map[string]schema.Attribute{
 			"subscription_id": schema.StringAttribute{
