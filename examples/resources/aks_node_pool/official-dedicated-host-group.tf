@@ -1,0 +1,12 @@
+# Microsoft's example "Create Agent Pool with Dedicated Host Group"
+# (AgentPoolsCreate_DedicatedHostGroup.json): three nodes on Azure Dedicated Hosts, physical servers
+# no other customer shares, for isolation or licensing requirements. The host group must have
+# automatic placement enabled and enough free host capacity for the VM size, and the cluster's
+# identity needs the Contributor role on it. The host group can only be chosen when the pool is created.
+resource "aks_node_pool" "dedicated_host" {
+  cluster_id    = aks_cluster.example.id
+  name          = "hostpool"
+  node_count    = 3
+  vm_size       = "Standard_DS2_v2"
+  host_group_id = "/subscriptions/00000000-0000-4000-8000-000000000002/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/hostGroups/hostgroup1"
+}
