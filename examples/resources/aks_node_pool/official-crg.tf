@@ -1,7 +1,8 @@
 # Microsoft's example "Create Agent Pool with Capacity Reservation Group" (AgentPoolsCreate_CRG.json):
 # three nodes whose VMs draw on capacity reserved ahead in the capacity reservation group crg1, so
-# that scaling out never meets an allocation failure. The cluster's identity needs the Managed
-# Identity Operator role on the group; the reservation must be for this VM size in this region.
+# that scaling out never meets an allocation failure. The group needs a reservation for this VM
+# size in this region, and the cluster a user-assigned identity with the Contributor role on the
+# group's resource group (a system-assigned identity doesn't work).
 resource "aks_node_pool" "crg" {
   cluster_id                    = aks_cluster.example.id
   name                          = "crgpool"

@@ -1,8 +1,9 @@
 # Microsoft's example "Create Agent Pool with Dedicated Host Group"
 # (AgentPoolsCreate_DedicatedHostGroup.json): three nodes on Azure Dedicated Hosts, physical servers
-# no other customer shares, for isolation or licensing requirements. The host group must have
-# automatic placement enabled and enough free host capacity for the VM size, and the cluster's
-# identity needs the Contributor role on it. The host group can only be chosen when the pool is created.
+# no other customer shares, for hardware isolation and control over Azure's maintenance. The host
+# group needs automatic placement and hosts of a SKU for this VM size with room for the nodes, and
+# the cluster a user-assigned identity with the Contributor role on the group's resource group.
+# The host group can only be chosen when the pool is created.
 resource "aks_node_pool" "dedicated_host" {
   cluster_id    = aks_cluster.example.id
   name          = "hostpool"
