@@ -208,3 +208,65 @@ func offeredVersions(t *testing.T, srv *emulator.Server) []string {
 	sort.Strings(versions)
 	return versions
 }
+
+// The comparison finds what a body lacks or gets wrong, and accepts only the documented quirks.
+func TestOfficialExamplesComparison(t *testing.T) {
+	seededCRG := fmt.Sprintf("/subscriptions/%s/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/capacityReservationGroups/crg1", emulator.DefaultSubscriptionID)
+	want := map[string]any{
+		"orchestratorVersion":        "",
+		"count":                      float64(3),
+		"osType":                     "AzureLinux",
+		"capacityReservationGroupID": "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg1/providers/Microsoft.Compute/CapacityReservationGroups/crg1",
+		"kubeletConfig":              map[string]any{"allowedUnsafeSysctls": []any{"kernel.msg*", "net.core.somaxconn"}},
+	}
+	for _, tc := range []struct {
+		name     string
+		body     map[string]any
+		problems []string // a substring of each problem expected, in order
+	}{
+		{
+			name: "carried",
+			body: map[string]any{
+				"count": float64(3), "osType": "Linux", "osSKU": "AzureLinux", "capacityReservationGroupID": seededCRG,
+				"kubeletConfig": map[string]any{"allowedUnsafeSysctls": []any{"kernel.msg*", "net.core.somaxconn"}, "failSwapOn": false},
+				"type":          "VirtualMachineScaleSets",
+			},
+		},
+		{
+			name: "wrong",
+			body: map[string]any{
+				"orchestratorVersion": "1.33", "count": float64(2), "osType": "AzureLinux",
+				"capacityReservationGroupID": strings.Replace(seededCRG, "crg1", "crg2", 1),
+				"kubeletConfig":              map[string]any{"allowedUnsafeSysctls": []any{"net.core.somaxconn", "kernel.msg*"}},
+			},
+			problems: []string{"capacityReservationGroupID", "count", "kubeletConfig.allowedUnsafeSysctls[0]", "kubeletConfig.allowedUnsafeSysctls[1]", "orchestratorVersion", "osType"},
+		},
+		{
+			name:     "missing",
+			body:     map[string]any{"osType": "Linux", "osSKU": "AzureLinux", "kubeletConfig": map[string]any{}},
+			problems: []string{"capacityReservationGroupID: missing", "count: missing", "kubeletConfig.allowedUnsafeSysctls: missing"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := requestComparison{}
+			c.properties(want, tc.body)
+			if len(c.problems) != len(tc.problems) {
+				t.Fatalf("problems %q, want %d: %q", c.problems, len(tc.problems), tc.problems)
+			}
+			for i, p := range tc.problems {
+				if !strings.Contains(c.problems[i], p) {
+					t.Errorf("problem %d is %q, want it about %s", i, c.problems[i], p)
+				}
+			}
+		})
+	}
+	t.Run("an old version needs an offered one", func(t *testing.T) {
+		c := requestComparison{offered: []string{"1.33", "1.33.3"}}
+		c.properties(map[string]any{"orchestratorVersion": "1.9.6"}, map[string]any{"orchestratorVersion": "1.33"})
+		c.properties(map[string]any{"orchestratorVersion": "1.9.6"}, map[string]any{"orchestratorVersion": "1.9.6"})
+		c.properties(map[string]any{"orchestratorVersion": "1.9.6"}, map[string]any{})
+		if len(c.problems) != 2 {
+			t.Errorf("problems %q, want two: 1.9.6 and none aren't offered", c.problems)
+		}
+	})
+}
