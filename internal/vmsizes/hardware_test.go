@@ -21,6 +21,7 @@ func TestEmbeddedHardwareFacts(t *testing.T) {
 		{"Standard_ND96asr_v4", Quantity{8, true}, Yes, Yes, No, No, Unknown, Yes, Unknown, Unknown, Unknown},
 		{"Standard_ND96amsr_A100_v4", Quantity{8, true}, Yes, Yes, No, No, Unknown, Yes, Unknown, Unknown, Unknown},
 		{"Standard_NC24ads_A100_v4", Quantity{1, true}, Yes, Yes, No, No, Yes, Yes, No, Yes, Unknown},
+		{"Standard_ND96isr_H100_v5", Quantity{8, true}, Yes, Yes, No, No, Unknown, Yes, Unknown, Unknown, Unknown},
 		// GPU sizes without MIG (V100, T4, A10).
 		{"Standard_NC6s_v3", Quantity{1, true}, Yes, No, No, No, Yes, Yes, No, Yes, Unknown},
 		{"Standard_NC4as_T4_v3", Quantity{1, true}, Yes, No, No, No, Unknown, Yes, Unknown, Unknown, Unknown},
