@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -52,7 +53,9 @@ var officialCreateExamples = []officialExample{
 	{name: "virtual-machines", json: "AgentPoolsCreate_TypeVirtualMachines.json"},
 	{name: "create-or-update", json: "AgentPoolsCreate_Update.json"},
 	{name: "wasm-wasi", json: "AgentPoolsCreate_WasmWasi.json"},
-	{name: "windows-disable-outbound-nat", json: "AgentPoolsCreate_WindowsDisableOutboundNAT.json", cluster: testCluster{Windows: true}},
+	// OutboundNAT can be disabled only when the cluster's outbound type isn't the load balancer.
+	{name: "windows-disable-outbound-nat", json: "AgentPoolsCreate_WindowsDisableOutboundNAT.json",
+		cluster: testCluster{Windows: true, OutboundType: armcontainerservice.OutboundTypeManagedNATGateway}},
 	{name: "windows-os-sku", json: "AgentPoolsCreate_WindowsOSSKU.json", cluster: testCluster{Windows: true}},
 }
 
