@@ -73,20 +73,20 @@ func carriesOfficialNodeConfig() acctest.RequestCheck {
 	}
 }
 
-func nodeConfigPool(cluster, name, extra string) string {
+func nodeConfigPool(cluster, name string) string {
 	return poolConfig(cluster, name, fmt.Sprintf(`  node_count = 3
   vm_size    = "Standard_DS2_v2"
   os_type    = "Linux"
   kubelet_config = %s
   linux_os_config = %s
-%s`, officialKubeletHCL, officialLinuxOSHCL, extra))
+`, officialKubeletHCL, officialLinuxOSHCL))
 }
 
 // Microsoft's CustomNodeConfig pool applies with the request's exact settings, plans empty
 // afterwards, shows in the data source, and an import of it plans no change.
 func TestAccNodeConfig_officialExampleAppliesAndImports(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
-	config := nodeConfigPool(cluster, "agentpool1", "")
+	config := nodeConfigPool(cluster, "agentpool1")
 	withData := config + fmt.Sprintf(`
 data "aks_node_pool" "read" {
   cluster_id = %q
@@ -130,7 +130,7 @@ data "aks_node_pool" "read" {
 // with custom node configuration is one PUT that AKS accepts, and leaves the settings alone.
 func TestAccNodeConfig_changesReplaceThePool(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
-	steps := []resource.TestStep{{Config: nodeConfigPool(cluster, "custom", "")}}
+	steps := []resource.TestStep{{Config: nodeConfigPool(cluster, "custom")}}
 	changes := []struct {
 		what   string
 		from   string
@@ -147,7 +147,7 @@ func TestAccNodeConfig_changesReplaceThePool(t *testing.T) {
 		{"linux_os_config.sysctl_config.net_core_somaxconn (added)", `kernel_threads_max           = 99999`, "kernel_threads_max = 99999\n      net_core_somaxconn = 16384", plancheck.ResourceActionReplace, "replace"},
 		{"tags", "node_count = 2", "node_count = 2\n  tags = { env = \"test\" }", plancheck.ResourceActionUpdate, "put"},
 	}
-	config := nodeConfigPool(cluster, "custom", "")
+	config := nodeConfigPool(cluster, "custom")
 	for _, c := range changes {
 		if !strings.Contains(config, c.from) {
 			t.Fatalf("%s: %q not in the configuration", c.what, c.from)
@@ -168,7 +168,7 @@ func TestAccNodeConfig_changesReplaceThePool(t *testing.T) {
 func TestAccNodeConfig_removedFromConfigurationKeepsThePool(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
 	acctest.Test(t, []resource.TestStep{
-		{Config: nodeConfigPool(cluster, "kept", "")},
+		{Config: nodeConfigPool(cluster, "kept")},
 		{
 			PreConfig: srv.ResetJournal,
 			Config:    poolConfig(cluster, "kept", "  node_count = 3\n  vm_size = \"Standard_DS2_v2\"\n  os_type = \"Linux\""),

@@ -32,26 +32,40 @@ type invalidNodeConfig struct {
 
 var invalidNodeConfigs = []invalidNodeConfig{
 	{"unknown CPU manager policy", false, `cpu_manager_policy = "dynamic"`, ``, `(?s)kubelet_config.cpu_manager_policy.*"none".*"static".*"dynamic"`,
-		func(p *poolBody) { p.KubeletConfig = &armcontainerservice.KubeletConfig{CPUManagerPolicy: to.Ptr("dynamic")} }, "InvalidParameter", "kubeletConfig.cpuManagerPolicy"},
+		func(p *poolBody) {
+			p.KubeletConfig = &armcontainerservice.KubeletConfig{CPUManagerPolicy: to.Ptr("dynamic")}
+		}, "InvalidParameter", "kubeletConfig.cpuManagerPolicy"},
 	{"unknown topology manager policy", false, `topology_manager_policy = "numa"`, ``, `(?s)kubelet_config.topology_manager_policy.*single-numa-node`,
-		func(p *poolBody) { p.KubeletConfig = &armcontainerservice.KubeletConfig{TopologyManagerPolicy: to.Ptr("numa")} }, "InvalidParameter", "topologyManagerPolicy"},
+		func(p *poolBody) {
+			p.KubeletConfig = &armcontainerservice.KubeletConfig{TopologyManagerPolicy: to.Ptr("numa")}
+		}, "InvalidParameter", "topologyManagerPolicy"},
 	{"CPU CFS quota period without a unit", false, `cpu_cfs_quota_period = "200"`, ``, `(?s)Invalid CPU CFS quota period.*cpu_cfs_quota_period.*Rule:.*unit.*Fix:.*"200ms"`,
-		func(p *poolBody) { p.KubeletConfig = &armcontainerservice.KubeletConfig{CPUCfsQuotaPeriod: to.Ptr("200")} }, "InvalidParameter", "cpuCfsQuotaPeriod"},
+		func(p *poolBody) {
+			p.KubeletConfig = &armcontainerservice.KubeletConfig{CPUCfsQuotaPeriod: to.Ptr("200")}
+		}, "InvalidParameter", "cpuCfsQuotaPeriod"},
 	{"image GC high threshold above 100", false, `image_gc_high_threshold = 101`, ``, `(?s)out of range.*image_gc_high_threshold = 101.*from 0 to 100.*Fix:`,
-		func(p *poolBody) { p.KubeletConfig = &armcontainerservice.KubeletConfig{ImageGcHighThreshold: to.Ptr[int32](101)} }, "InvalidParameter", "between 0 and 100"},
+		func(p *poolBody) {
+			p.KubeletConfig = &armcontainerservice.KubeletConfig{ImageGcHighThreshold: to.Ptr[int32](101)}
+		}, "InvalidParameter", "between 0 and 100"},
 	{"image GC low threshold above the high one", false, "image_gc_high_threshold = 70\n    image_gc_low_threshold = 90", ``,
 		`(?s)low threshold above the high threshold.*image_gc_low_threshold = 90.*Rule:.*Fix:.*at most 70`,
 		func(p *poolBody) {
 			p.KubeletConfig = &armcontainerservice.KubeletConfig{ImageGcHighThreshold: to.Ptr[int32](70), ImageGcLowThreshold: to.Ptr[int32](90)}
 		}, "InvalidParameter", "cannot be higher"},
 	{"one container log file", false, `container_log_max_files = 1`, ``, `(?s)container_log_max_files = 1.*containerLogMaxFiles from 2.*Fix:`,
-		func(p *poolBody) { p.KubeletConfig = &armcontainerservice.KubeletConfig{ContainerLogMaxFiles: to.Ptr[int32](1)} }, "InvalidParameter", "containerLogMaxFiles"},
+		func(p *poolBody) {
+			p.KubeletConfig = &armcontainerservice.KubeletConfig{ContainerLogMaxFiles: to.Ptr[int32](1)}
+		}, "InvalidParameter", "containerLogMaxFiles"},
 	{"pod PID limit below -1", false, `pod_max_pid = -2`, ``, `(?s)pod_max_pid = -2.*podMaxPids from -1`,
 		func(p *poolBody) { p.KubeletConfig = &armcontainerservice.KubeletConfig{PodMaxPids: to.Ptr[int32](-2)} }, "InvalidParameter", "podMaxPids"},
 	{"unsafe sysctl outside the namespaced ones", false, `allowed_unsafe_sysctls = ["kernel.*"]`, ``, `(?s)Unsafe sysctl not allowed.*"kernel.\*".*Rule:.*kernel.shm\*.*Fix:`,
-		func(p *poolBody) { p.KubeletConfig = &armcontainerservice.KubeletConfig{AllowedUnsafeSysctls: []*string{to.Ptr("kernel.*")}} }, "InvalidParameter", "'kernel.*'"},
+		func(p *poolBody) {
+			p.KubeletConfig = &armcontainerservice.KubeletConfig{AllowedUnsafeSysctls: []*string{to.Ptr("kernel.*")}}
+		}, "InvalidParameter", "'kernel.*'"},
 	{"unknown transparent huge page setting", false, ``, `transparent_huge_page = "sometimes"`, `(?s)linux_os_config.transparent_huge_page.*"always".*"madvise".*"never"`,
-		func(p *poolBody) { p.LinuxOSConfig = &armcontainerservice.LinuxOSConfig{TransparentHugePageEnabled: to.Ptr("sometimes")} }, "InvalidParameter", "transparentHugePageEnabled"},
+		func(p *poolBody) {
+			p.LinuxOSConfig = &armcontainerservice.LinuxOSConfig{TransparentHugePageEnabled: to.Ptr("sometimes")}
+		}, "InvalidParameter", "transparentHugePageEnabled"},
 	{"swap file with fail_swap_on", false, `fail_swap_on = true`, `swap_file_size_mb = 1500`, `(?s)Swap file needs fail_swap_on = false.*Rule:.*Fix:.*fail_swap_on = false`,
 		func(p *poolBody) {
 			p.KubeletConfig = &armcontainerservice.KubeletConfig{FailSwapOn: to.Ptr(true)}
@@ -75,7 +89,9 @@ var invalidNodeConfigs = []invalidNodeConfig{
 			p.LinuxOSConfig = &armcontainerservice.LinuxOSConfig{Sysctls: &armcontainerservice.SysctlConfig{NetIPv4IPLocalPortRange: to.Ptr("60000 40000")}}
 		}, "InvalidParameter", "netIpv4IpLocalPortRange"},
 	{"OS configuration on a Windows pool", true, ``, `transparent_huge_page = "madvise"`, `(?s)Custom OS configuration not supported on Windows pools.*linux_os_config.*Fix:.*remove linux_os_config`,
-		func(p *poolBody) { p.LinuxOSConfig = &armcontainerservice.LinuxOSConfig{TransparentHugePageEnabled: to.Ptr("madvise")} }, "InvalidParameter", "not supported for OS type Windows"},
+		func(p *poolBody) {
+			p.LinuxOSConfig = &armcontainerservice.LinuxOSConfig{TransparentHugePageEnabled: to.Ptr("madvise")}
+		}, "InvalidParameter", "not supported for OS type Windows"},
 	{"Linux-only kubelet setting on a Windows pool", true, "image_gc_high_threshold = 90\n    cpu_manager_policy = \"static\"", ``,
 		`(?s)Kubelet setting not supported on Windows pools.*kubelet_config.cpu_manager_policy.*Fix:.*remove`,
 		func(p *poolBody) {

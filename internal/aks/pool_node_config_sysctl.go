@@ -88,14 +88,14 @@ func sysctlAttributes(k poolKind) map[string]schema.Attribute {
 	for _, name := range sysctlNames() {
 		s := rules.Sysctls[name]
 		out[name] = schema.Int64Attribute{
-			Optional: true, Computed: true, MarkdownDescription: sysctlDoc(k, name, s),
+			Optional: true, Computed: true, MarkdownDescription: sysctlDoc(k, s),
 			Validators: []validator.Int64{rules.NodeConfigRange(s.Kernel, s.Min, s.Max)}, PlanModifiers: []planmodifier.Int64{keepState{}},
 		}
 	}
 	return out
 }
 
-func sysctlDoc(k poolKind, name string, s rules.Sysctl) string {
+func sysctlDoc(k poolKind, s rules.Sysctl) string {
 	interval := fmt.Sprintf("Microsoft documents no interval; the API takes %d to %d.", s.Min, s.Max)
 	if s.Ranged {
 		interval = fmt.Sprintf("Allowed: %d to %d.", s.Min, s.Max)

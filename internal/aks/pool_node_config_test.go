@@ -47,7 +47,7 @@ func TestNodeConfig_flattenThenExpandRoundTrips(t *testing.T) {
 	if got := s.KubeletConfig.Attributes()["pod_max_pid"]; !got.IsNull() {
 		t.Errorf("pod_max_pid = %v, want null (AKS holds none)", got)
 	}
-	sysctls := s.LinuxOSConfig.Attributes()["sysctl_config"].(types.Object).Attributes()
+	sysctls := sysctlConfigOf(t, s.LinuxOSConfig).Attributes()
 	if !sysctls["kernel_threads_max"].Equal(types.Int64Value(99999)) || !sysctls["net_ipv4_tcp_tw_reuse"].Equal(types.BoolValue(true)) || !sysctls["vm_swappiness"].IsNull() {
 		t.Errorf("sysctl_config = %v", sysctls)
 	}
@@ -103,6 +103,15 @@ func TestNodeConfig_recordsWhatAKSFills(t *testing.T) {
 	}
 }
 
+func sysctlConfigOf(t *testing.T, linuxOS types.Object) types.Object {
+	t.Helper()
+	o, ok := linuxOS.Attributes()["sysctl_config"].(types.Object)
+	if !ok {
+		t.Fatalf("linux_os_config = %v", linuxOS)
+	}
+	return o
+}
+
 func withAttr(t *testing.T, o types.Object, name string, v attr.Value) types.Object {
 	t.Helper()
 	attrs := map[string]attr.Value{}
@@ -128,7 +137,7 @@ func TestNodeConfig_replacements(t *testing.T) {
 		t.Errorf("pod_max_pid replaces %v", got)
 	}
 	plan = state
-	sysctls := withAttr(t, state.LinuxOSConfig.Attributes()["sysctl_config"].(types.Object), "vm_swappiness", types.Int64Value(10))
+	sysctls := withAttr(t, sysctlConfigOf(t, state.LinuxOSConfig), "vm_swappiness", types.Int64Value(10))
 	plan.LinuxOSConfig = withAttr(t, state.LinuxOSConfig, "sysctl_config", sysctls)
 	if got := nodeConfigReplacements(state, plan); !slices.Equal(got, []string{"linux_os_config"}) {
 		t.Errorf("vm_swappiness replaces %v", got)
