@@ -145,6 +145,17 @@ func TestAccNodeConfig_changesReplaceThePool(t *testing.T) {
 		{"linux_os_config.transparent_huge_page", `transparent_huge_page        = "always"`, `transparent_huge_page        = "never"`, plancheck.ResourceActionReplace, "replace"},
 		{"linux_os_config.swap_file_size_mb", `swap_file_size_mb            = 1500`, `swap_file_size_mb            = 2048`, plancheck.ResourceActionReplace, "replace"},
 		{"linux_os_config.sysctl_config.net_core_somaxconn (added)", `kernel_threads_max           = 99999`, "kernel_threads_max = 99999\n      net_core_somaxconn = 16384", plancheck.ResourceActionReplace, "replace"},
+		{"kubelet_config.cpu_cfs_quota_enabled", `cpu_cfs_quota_enabled   = true`, `cpu_cfs_quota_enabled   = false`, plancheck.ResourceActionReplace, "replace"},
+		{"kubelet_config.cpu_cfs_quota_period", `cpu_cfs_quota_period    = "200ms"`, `cpu_cfs_quota_period    = "100ms"`, plancheck.ResourceActionReplace, "replace"},
+		{"kubelet_config.image_gc_high_threshold", `image_gc_high_threshold = 90`, `image_gc_high_threshold = 85`, plancheck.ResourceActionReplace, "replace"},
+		{"kubelet_config.image_gc_low_threshold", `image_gc_low_threshold  = 70`, `image_gc_low_threshold  = 75`, plancheck.ResourceActionReplace, "replace"},
+		{"kubelet_config.topology_manager_policy", `topology_manager_policy = "best-effort"`, `topology_manager_policy = "restricted"`, plancheck.ResourceActionReplace, "replace"},
+		{"kubelet_config.container_log_max_size_mb (added)", `pod_max_pid = 4096`, "pod_max_pid = 4096\n    container_log_max_size_mb = 20", plancheck.ResourceActionReplace, "replace"},
+		{"kubelet_config.container_log_max_files (added)", `container_log_max_size_mb = 20`, "container_log_max_size_mb = 20\n    container_log_max_files = 4", plancheck.ResourceActionReplace, "replace"},
+		{"linux_os_config.transparent_huge_page_defrag", `transparent_huge_page_defrag = "madvise"`, `transparent_huge_page_defrag = "defer+madvise"`, plancheck.ResourceActionReplace, "replace"},
+		{"linux_os_config.sysctl_config.net_ipv4_tcp_tw_reuse", `net_ipv4_tcp_tw_reuse        = true`, `net_ipv4_tcp_tw_reuse        = false`, plancheck.ResourceActionReplace, "replace"},
+		{"linux_os_config.sysctl_config.net_ipv4_ip_local_port_range", `"20000 60000"`, `"32768 60999"`, plancheck.ResourceActionReplace, "replace"},
+		{"linux_os_config.sysctl_config.kernel_threads_max", `kernel_threads_max = 99999`, `kernel_threads_max = 100000`, plancheck.ResourceActionReplace, "replace"},
 		{"tags", "node_count = 2", "node_count = 2\n  tags = { env = \"test\" }", plancheck.ResourceActionUpdate, "put"},
 	}
 	config := nodeConfigPool(cluster, "custom")
@@ -186,19 +197,19 @@ func TestAccNodeConfig_removedFromConfigurationKeepsThePool(t *testing.T) {
 // default_node_pool: the settings reach the cluster create, and a change rotates the pool.
 func TestAccNodeConfig_defaultPoolRotates(t *testing.T) {
 	srv := acctest.NewAccEmulator(t)
-	pool := func(policy string) string {
-		return fmt.Sprintf(`    node_count = 1
+	pool := func(policy string, count int) string {
+		return fmt.Sprintf(`    node_count = %d
     vm_size    = "Standard_DS2_v2"
     kubelet_config = {
       cpu_manager_policy = %q
     }
     linux_os_config = {
       transparent_huge_page = "madvise"
-    }`, policy)
+    }`, count, policy)
 	}
 	acctest.Test(t, []resource.TestStep{
 		{
-			Config: clusterHCL("aks-demo", guideVersion, pool("static")),
+			Config: clusterHCL("aks-demo", guideVersion, pool("static", 1)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				acctest.ExpectOne(srv, acctest.ARMCall(http.MethodPut, `/managedClusters/aks-demo$`),
 					acctest.BodyValue(tfjsonpath.New("properties").AtMapKey("agentPoolProfiles").AtSliceIndex(0).AtMapKey("kubeletConfig").AtMapKey("cpuManagerPolicy"), knownvalue.StringExact("static")),
@@ -207,8 +218,19 @@ func TestAccNodeConfig_defaultPoolRotates(t *testing.T) {
 			},
 		},
 		{
+			// A change AKS makes in place leaves the custom configuration alone: one PUT, no rotation.
 			PreConfig:        srv.ResetJournal,
-			Config:           clusterHCL("aks-demo", guideVersion, pool("none")),
+			Config:           clusterHCL("aks-demo", guideVersion, pool("static", 2)),
+			ConfigPlanChecks: expectPlan(clusterAddress, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodPut, `/agentPools/nodepool1$`), 1),
+				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, `/agentPools/[^/]+$`), 0),
+				acctest.ExpectCalls(srv, acctest.Writes(), 1),
+			},
+		},
+		{
+			PreConfig:        srv.ResetJournal,
+			Config:           clusterHCL("aks-demo", guideVersion, pool("none", 2)),
 			ConfigPlanChecks: expectPlan(clusterAddress, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				// The rotation: the temporary pool and the pool again are created, each deleted once.
