@@ -243,3 +243,23 @@ func TestAccNodeConfig_defaultPoolRotates(t *testing.T) {
 		},
 	})
 }
+
+// Adding kubelet_config to a pool created without one replaces the pool, with the settings left
+// unset planned as AKS's to fill (not as the old pool's nulls).
+func TestAccNodeConfig_addedToAPoolWithout(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	plain := "  node_count = 1\n  vm_size = \"Standard_DS2_v2\""
+	acctest.Test(t, []resource.TestStep{
+		{Config: poolConfig(cluster, "plain", plain)},
+		{
+			PreConfig: srv.ResetJournal,
+			Config:    poolConfig(cluster, "plain", plain+"\n  kubelet_config = {\n    cpu_manager_policy = \"static\"\n  }"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(poolAddress, plancheck.ResourceActionReplace),
+				plancheck.ExpectUnknownValue(poolAddress, tfjsonpath.New("kubelet_config").AtMapKey("pod_max_pid")),
+				plancheck.ExpectKnownValue(poolAddress, tfjsonpath.New("kubelet_config").AtMapKey("cpu_manager_policy"), knownvalue.StringExact("static")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{changeCalls(srv, "kubelet_config added", "replace")},
+		},
+	})
+}

@@ -97,7 +97,7 @@ func kubeletConfigAttributes(k poolKind) map[string]schema.Attribute {
 		"topology_manager_policy": str("topology_manager_policy", stringvalidator.OneOf(rules.TopologyManagerPolicies...)),
 		"allowed_unsafe_sysctls": schema.SetAttribute{
 			Optional: true, Computed: true, ElementType: types.StringType, MarkdownDescription: doc("allowed_unsafe_sysctls"),
-			Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(rules.UnsafeSysctl())},
+			Validators:    []validator.Set{setvalidator.ValueStringsAre(rules.UnsafeSysctl())},
 			PlanModifiers: []planmodifier.Set{keepState{}},
 		},
 		"container_log_max_size_mb": num("container_log_max_size_mb", "containerLogMaxSizeMB", 1, rules.MaxInt32),

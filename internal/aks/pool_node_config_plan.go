@@ -7,7 +7,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
@@ -33,37 +35,48 @@ func (keepState) Description(context.Context) string {
 
 func (m keepState) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
-// keep reports whether the planned value is to be the state's.
-func (keepState) keep(stateExists bool, config, plan attr.Value) bool {
-	return stateExists && config.IsNull() && plan.IsUnknown()
+// keep reports whether the planned value at p is to be the state's: the pool exists, the
+// value is not configured, and the object holding it was recorded (a setting of a block added
+// now is AKS's to fill, so stays unknown).
+func (keepState) keep(ctx context.Context, state tfsdk.State, p path.Path, config, plan attr.Value) bool {
+	if state.Raw.IsNull() || !config.IsNull() || !plan.IsUnknown() {
+		return false
+	}
+	parent := p.ParentPath()
+	if len(parent.Steps()) == 0 {
+		return true
+	}
+	var holder types.Object
+	diags := state.GetAttribute(ctx, parent, &holder)
+	return !diags.HasError() && !holder.IsNull() && !holder.IsUnknown()
 }
 
-func (m keepState) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if m.keep(!req.State.Raw.IsNull(), req.ConfigValue, req.PlanValue) {
+func (m keepState) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if m.keep(ctx, req.State, req.Path, req.ConfigValue, req.PlanValue) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
-func (m keepState) PlanModifyInt64(_ context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
-	if m.keep(!req.State.Raw.IsNull(), req.ConfigValue, req.PlanValue) {
+func (m keepState) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	if m.keep(ctx, req.State, req.Path, req.ConfigValue, req.PlanValue) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
-func (m keepState) PlanModifyBool(_ context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
-	if m.keep(!req.State.Raw.IsNull(), req.ConfigValue, req.PlanValue) {
+func (m keepState) PlanModifyBool(ctx context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
+	if m.keep(ctx, req.State, req.Path, req.ConfigValue, req.PlanValue) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
-func (m keepState) PlanModifySet(_ context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
-	if m.keep(!req.State.Raw.IsNull(), req.ConfigValue, req.PlanValue) {
+func (m keepState) PlanModifySet(ctx context.Context, req planmodifier.SetRequest, resp *planmodifier.SetResponse) {
+	if m.keep(ctx, req.State, req.Path, req.ConfigValue, req.PlanValue) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
-func (m keepState) PlanModifyObject(_ context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
-	if m.keep(!req.State.Raw.IsNull(), req.ConfigValue, req.PlanValue) {
+func (m keepState) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
+	if m.keep(ctx, req.State, req.Path, req.ConfigValue, req.PlanValue) {
 		resp.PlanValue = req.StateValue
 	}
 }
