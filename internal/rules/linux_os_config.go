@@ -38,9 +38,14 @@ type LinuxOSConfig struct {
 	Sysctls                   bool
 }
 
+// anySet reports whether l sets anything AKS would receive (an empty block sends nothing).
+func (l LinuxOSConfig) anySet() bool {
+	return isSet(l.SwapFileSizeMB) || isSet(l.TransparentHugePage) || isSet(l.TransparentHugePageDefrag) || l.Sysctls
+}
+
 // checkWindowsLinuxOSConfig: Windows pools take no custom OS configuration.
 func checkWindowsLinuxOSConfig(base path.Path, p Pool) diag.Diagnostics {
-	if p.LinuxOS == nil || stringOr(p.OSType, OSTypeLinux) != OSTypeWindows {
+	if p.LinuxOS == nil || !p.LinuxOS.anySet() || stringOr(p.OSType, OSTypeLinux) != OSTypeWindows {
 		return nil
 	}
 	at := base.AtName("linux_os_config")

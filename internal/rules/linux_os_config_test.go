@@ -42,6 +42,10 @@ func TestCheckWindowsLinuxOSConfig(t *testing.T) {
 	expectDiags(t, checkWindowsLinuxOSConfig(path.Empty(), win),
 		errAt("linux_os_config", "Custom OS configuration not supported on Windows pools", "os_type = \"Windows\"", "remove linux_os_config"))
 	expectDiags(t, checkWindowsLinuxOSConfig(path.Empty(), swapPool(1500, nil)))
+	empty := with(win, func(p *Pool) {
+		p.LinuxOS = &LinuxOSConfig{SwapFileSizeMB: types.Int64Null(), TransparentHugePage: types.StringNull(), TransparentHugePageDefrag: types.StringNull()}
+	})
+	expectDiags(t, checkWindowsLinuxOSConfig(path.Empty(), empty)) // an empty block sends nothing
 }
 
 func TestLocalPortRange(t *testing.T) {
