@@ -263,3 +263,33 @@ func TestAccNodeConfig_addedToAPoolWithout(t *testing.T) {
 		},
 	})
 }
+
+// Windows pools take the four kubelet settings Microsoft lists for them (the example of the
+// Windows tab of the docs), and equal image GC thresholds ("no higher than") are accepted.
+func TestAccNodeConfig_windowsPoolKubeletSettings(t *testing.T) {
+	srv := acctest.NewAccEmulator(t)
+	cluster := createCluster(t, srv, testCluster{Name: "aks-demo", Windows: true})
+	config := poolConfig(cluster, "win", `  node_count = 1
+  vm_size    = "Standard_D4s_v3"
+  os_type    = "Windows"
+  kubelet_config = {
+    image_gc_high_threshold   = 80
+    image_gc_low_threshold    = 80
+    container_log_max_size_mb = 20
+    container_log_max_files   = 6
+  }`)
+	kubelet := func(key string) tfjsonpath.Path {
+		return tfjsonpath.New("properties").AtMapKey("kubeletConfig").AtMapKey(key)
+	}
+	acctest.Test(t, []resource.TestStep{{
+		Config:           config,
+		ConfigPlanChecks: expectPlan(poolAddress, plancheck.ResourceActionCreate),
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.ExpectOne(srv, acctest.ARMCall(http.MethodPut, `/agentPools/win$`),
+				acctest.BodyValue(kubelet("imageGcLowThreshold"), knownvalue.Int64Exact(80)),
+				acctest.BodyValue(kubelet("containerLogMaxFiles"), knownvalue.Int64Exact(6)),
+				acctest.NoBodyValue(tfjsonpath.New("properties").AtMapKey("linuxOSConfig"))),
+			statecheck.ExpectKnownValue(poolAddress, tfjsonpath.New("kubelet_config").AtMapKey("container_log_max_size_mb"), knownvalue.Int64Exact(20)),
+		},
+	}})
+}
