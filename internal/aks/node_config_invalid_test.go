@@ -165,3 +165,32 @@ func TestAccNodeConfig_invalidRequestsRefusedByTheEmulator(t *testing.T) {
 		})
 	}
 }
+
+// default_node_pool gets the same rules, at its own paths.
+func TestAccNodeConfig_invalidDefaultPoolFailsAtPlan(t *testing.T) {
+	srv := acctest.NewAccEmulator(t)
+	pool := `    node_count = 1
+    vm_size    = "Standard_DS2_v2"
+    kubelet_config = {
+      image_gc_high_threshold = 60
+      image_gc_low_threshold  = 70
+    }
+    linux_os_config = {
+      swap_file_size_mb = 1024
+    }`
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config:      clusterHCL("aks-demo", guideVersion, pool),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)default_node_pool.kubelet_config.image_gc_low_threshold\s+=\s+70`),
+		},
+		{
+			Config:      clusterHCL("aks-demo", guideVersion, pool),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Swap\s+file\s+needs\s+fail_swap_on\s+=\s+false.*default_node_pool.kubelet_config.fail_swap_on\s+=\s+false`),
+		},
+	})
+	if err := acctest.ExpectNoWrites(srv).Err(); err != nil {
+		t.Fatal(err)
+	}
+}
