@@ -9,6 +9,10 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -185,4 +189,41 @@ func nullAttrs(attrTypes map[string]attr.Type) map[string]attr.Value {
 		out[name] = v
 	}
 	return out
+}
+
+// keepState keeps an unconfigured value of an existing pool, null included, but only where its
+// block was recorded; new pools and configured values are left to the plan.
+func TestNodeConfig_keepState(t *testing.T) {
+	ctx := context.Background()
+	s := schema.Schema{Attributes: map[string]schema.Attribute{
+		"kubelet_config": schema.SingleNestedAttribute{Optional: true, Computed: true, Attributes: map[string]schema.Attribute{
+			"pod_max_pid": schema.Int64Attribute{Optional: true, Computed: true},
+		}},
+	}}
+	objType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"pod_max_pid": tftypes.Number}}
+	rootType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"kubelet_config": objType}}
+	state := func(kubelet tftypes.Value) tfsdk.State {
+		return tfsdk.State{Schema: s, Raw: tftypes.NewValue(rootType, map[string]tftypes.Value{"kubelet_config": kubelet})}
+	}
+	recorded := state(tftypes.NewValue(objType, map[string]tftypes.Value{"pod_max_pid": tftypes.NewValue(tftypes.Number, nil)}))
+	absent := state(tftypes.NewValue(objType, nil))
+	nested := path.Root("kubelet_config").AtName("pod_max_pid")
+	run := func(st tfsdk.State, config types.Int64) types.Int64 {
+		req := planmodifier.Int64Request{Path: nested, State: st, ConfigValue: config, PlanValue: types.Int64Unknown(), StateValue: types.Int64Null()}
+		resp := &planmodifier.Int64Response{PlanValue: req.PlanValue}
+		keepState{}.PlanModifyInt64(ctx, req, resp)
+		return resp.PlanValue
+	}
+	if got := run(recorded, types.Int64Null()); !got.IsNull() {
+		t.Errorf("recorded block: planned %v, want the state's null", got)
+	}
+	if got := run(absent, types.Int64Null()); !got.IsUnknown() {
+		t.Errorf("block added now: planned %v, want unknown", got)
+	}
+	if got := run(tfsdk.State{Schema: s, Raw: tftypes.NewValue(rootType, nil)}, types.Int64Null()); !got.IsUnknown() {
+		t.Errorf("new pool: planned %v, want unknown", got)
+	}
+	if got := run(recorded, types.Int64Unknown()); !got.IsUnknown() {
+		t.Errorf("configured (unknown) value: planned %v, want it kept unknown", got)
+	}
 }
