@@ -176,6 +176,7 @@ func poolSettingsFromAzurerm(ctx context.Context, s azurermState) (poolSettings,
 		MaxPods:                    s.count("max_pods"),
 		HostEncryptionEnabled:      s.flag("host_encryption_enabled", "enable_host_encryption"),
 		ProvisioningState:          types.StringNull(),
+		poolNodeConfig:             nullNodeConfig(), // the refresh after the move reads AKS's
 	}
 	if p.AutoScalingEnabled.ValueBool() {
 		// The bounds mean something only with autoscaling on; azurerm records 0 otherwise.
