@@ -1,0 +1,36 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+)
+
+// Scale-down modes (REST API 2025-10-01 ScaleDownMode).
+const (
+	ScaleDownModeDelete     = "Delete"
+	ScaleDownModeDeallocate = "Deallocate"
+)
+
+// ScaleDownModes are the scale_down_mode values.
+var ScaleDownModes = []string{ScaleDownModeDelete, ScaleDownModeDeallocate}
+
+const sourceScaleDownMode = `the AKS docs "Use Scale-down Mode to delete/deallocate nodes in AKS", Limitations (https://learn.microsoft.com/azure/aks/scale-down-mode)`
+
+// checkScaleDownModeOSDisk: "Ephemeral OS disks aren't supported" with Deallocate (a deallocated
+// VM loses its ephemeral disk). Spot pools are allowed: the docs say that preview limitation no
+// longer applies. An unset os_disk_type is not judged (AKS picks the disk type).
+func checkScaleDownModeOSDisk(base path.Path, p Pool) diag.Diagnostics {
+	if !isSet(p.ScaleDownMode) || p.ScaleDownMode.ValueString() != ScaleDownModeDeallocate ||
+		!isSet(p.OSDiskType) || p.OSDiskType.ValueString() != OSDiskTypeEphemeral {
+		return nil
+	}
+	at := base.AtName("scale_down_mode")
+	disk := base.AtName("os_disk_type")
+	return diag.Diagnostics{ruleError(at, "Deallocate scale-down mode with an Ephemeral OS disk",
+		explain(fmt.Sprintf("%s = %q, but %s = %q.", shown(at), ScaleDownModeDeallocate, shown(disk), OSDiskTypeEphemeral),
+			"Scale-down Mode Deallocate doesn't support Ephemeral OS disks: deallocated nodes keep their OS disk, which must be a managed disk",
+			sourceScaleDownMode,
+			fmt.Sprintf("set %s = %q, or %s = %q.", shown(disk), OSDiskTypeManaged, shown(at), ScaleDownModeDelete)))}
+}
