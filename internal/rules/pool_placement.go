@@ -25,11 +25,11 @@ type PoolPlacement struct {
 }
 
 // checkPlacement runs the placement rules that need no live cluster.
-func checkPlacement(_ context.Context, base path.Path, p Pool, _ *vmsizes.Size) diag.Diagnostics {
+func checkPlacement(_ context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics {
 	var diags diag.Diagnostics
 	diags.Append(checkProximityPlacementZones(base, p)...)
 	diags.Append(checkMessageOfTheDayLinux(base, p)...)
-	diags.Append(checkScaleDownModeOSDisk(base, p)...)
+	diags.Append(checkScaleDownModeOSDisk(base, p, size)...)
 	diags.Append(checkPodIPAllocationSubnet(base, p)...)
 	diags.Append(checkStaticBlockVersion(base, p)...)
 	return diags
