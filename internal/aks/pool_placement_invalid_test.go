@@ -37,15 +37,21 @@ func placementInvalidCases() []placementInvalid {
 	return []placementInvalid{
 		{"capacity reservation group ID of a host group", "crgtype", fmt.Sprintf("capacity_reservation_group_id = %q", hostGroupAsCRG),
 			`(?s)capacity_reservation_group_id.*Microsoft\.Compute/hostGroups, not a Microsoft\.Compute/capacityReservationGroups.*Fix: use the resource's id`,
-			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) { p.CapacityReservationGroupID = to.Ptr(hostGroupAsCRG) },
+			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+				p.CapacityReservationGroupID = to.Ptr(hostGroupAsCRG)
+			},
 			"InvalidParameter", "capacityReservationGroupID"},
 		{"host group name instead of its ID", "hgname", `host_group_id = "hostgroup1"`,
 			`(?s)host_group_id.*not an ARM resource ID.*Fix:.*hostGroups/hostgroup1`,
-			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) { p.HostGroupID = to.Ptr("hostgroup1") },
+			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+				p.HostGroupID = to.Ptr("hostgroup1")
+			},
 			"InvalidParameter", "hostGroupID"},
 		{"proximity placement group ID of a CRG", "ppgtype", fmt.Sprintf("proximity_placement_group_id = %q", crgAsPPG),
 			`(?s)proximity_placement_group_id.*not a Microsoft\.Compute/proximityPlacementGroups`,
-			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) { p.ProximityPlacementGroupID = to.Ptr(crgAsPPG) },
+			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+				p.ProximityPlacementGroupID = to.Ptr(crgAsPPG)
+			},
 			"InvalidParameter", "proximityPlacementGroupID"},
 		{"snapshot ID of a disk snapshot", "disksnap", fmt.Sprintf("snapshot_id = %q", diskSnapshot),
 			`(?s)snapshot_id.*Microsoft\.Compute/snapshots, not a Microsoft\.ContainerService/snapshots`,
