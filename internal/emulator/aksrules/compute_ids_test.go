@@ -12,19 +12,19 @@ func TestCheckPlacementIDs(t *testing.T) {
 		edit   func(*poolProperties)
 		substr string
 	}{
-		{"crg", func(p *poolProperties) { p.CapacityReservationGroupID = to(testCRG) }, ""},
+		{"crg", func(p *poolProperties) { p.CapacityReservationGroupID = to(placeCRG) }, ""},
 		// The spelling of Microsoft's AgentPoolsCreate_CRG.json.
 		{"crg example spelling", func(p *poolProperties) {
 			p.CapacityReservationGroupID = to("/subscriptions/" + testSub + "/resourcegroups/rg1/providers/Microsoft.Compute/CapacityReservationGroups/crg1")
 		}, ""},
-		{"host group", func(p *poolProperties) { p.HostGroupID = to(testHostGrp) }, ""},
-		{"ppg", func(p *poolProperties) { p.ProximityPlacementGroupID = to(testPPG) }, ""},
+		{"host group", func(p *poolProperties) { p.HostGroupID = to(placeHostGroup) }, ""},
+		{"ppg", func(p *poolProperties) { p.ProximityPlacementGroupID = to(placePPG) }, ""},
 		{"snapshot", func(p *poolProperties) {
-			p.CreationData = &armcontainerservice.CreationData{SourceResourceID: to(testSnapshot)}
+			p.CreationData = &armcontainerservice.CreationData{SourceResourceID: to(placeSnapshot)}
 		}, ""},
-		{"crg of another type", func(p *poolProperties) { p.CapacityReservationGroupID = to(testHostGrp) }, "capacityReservationGroupID"},
+		{"crg of another type", func(p *poolProperties) { p.CapacityReservationGroupID = to(placeHostGroup) }, "capacityReservationGroupID"},
 		{"host group name only", func(p *poolProperties) { p.HostGroupID = to("hostgroup1") }, "'hostgroup1' is not a valid Microsoft.Compute/hostGroups resource ID"},
-		{"ppg of another type", func(p *poolProperties) { p.ProximityPlacementGroupID = to(testCRG) }, "proximityPlacementGroupID"},
+		{"ppg of another type", func(p *poolProperties) { p.ProximityPlacementGroupID = to(placeCRG) }, "proximityPlacementGroupID"},
 		{"disk snapshot", func(p *poolProperties) {
 			p.CreationData = &armcontainerservice.CreationData{SourceResourceID: to("/subscriptions/" + testSub + "/resourceGroups/rg/providers/Microsoft.Compute/snapshots/disk1")}
 		}, "creationData.sourceResourceId"},
@@ -49,8 +49,8 @@ func TestCheckProximityPlacementZones(t *testing.T) {
 		}
 		return out
 	}
-	wantError(t, checkProximityPlacementZones(testWorld(), "p", &poolProperties{ProximityPlacementGroupID: to(testPPG), AvailabilityZones: zones("1")}), "", "")
+	wantError(t, checkProximityPlacementZones(testWorld(), "p", &poolProperties{ProximityPlacementGroupID: to(placePPG), AvailabilityZones: zones("1")}), "", "")
 	wantError(t, checkProximityPlacementZones(testWorld(), "p", &poolProperties{AvailabilityZones: zones("1", "2")}), "", "")
-	wantError(t, checkProximityPlacementZones(testWorld(), "p", &poolProperties{ProximityPlacementGroupID: to(testPPG), AvailabilityZones: zones("1", "2")}),
+	wantError(t, checkProximityPlacementZones(testWorld(), "p", &poolProperties{ProximityPlacementGroupID: to(placePPG), AvailabilityZones: zones("1", "2")}),
 		codeInvalidParameter, "only one availability zone")
 }

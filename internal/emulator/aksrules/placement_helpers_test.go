@@ -5,10 +5,10 @@ import (
 )
 
 const (
-	testCRG      = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/capacityReservationGroups/crg1"
-	testHostGrp  = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/hostGroups/hostgroup1"
-	testPPG      = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/proximityPlacementGroups/ppg1"
-	testSnapshot = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.ContainerService/snapshots/snapshot1"
+	placeCRG       = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/capacityReservationGroups/crg1"
+	placeHostGroup = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/hostGroups/hostgroup1"
+	placePPG       = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/proximityPlacementGroups/ppg1"
+	placeSnapshot  = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.ContainerService/snapshots/snapshot1"
 )
 
 // createPlacementPool runs the create rules (with the defaults) for a Standard_DS2_v2 pool in a
