@@ -40,25 +40,25 @@ func placementInvalidCases() []placementInvalid {
 			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 				p.CapacityReservationGroupID = to.Ptr(hostGroupAsCRG)
 			},
-			"InvalidParameter", "capacityReservationGroupID"},
+			"InvalidParameter", "of properties.capacityReservationGroupID is not a valid resource ID"},
 		{"host group name instead of its ID", "hgname", `host_group_id = "hostgroup1"`,
 			`(?s)host_group_id.*not an ARM resource ID.*Fix:.*hostGroups/hostgroup1`,
 			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 				p.HostGroupID = to.Ptr("hostgroup1")
 			},
-			"InvalidParameter", "hostGroupID"},
+			"InvalidParameter", "of properties.hostGroupID is not a valid resource ID"},
 		{"proximity placement group ID of a CRG", "ppgtype", fmt.Sprintf("proximity_placement_group_id = %q", crgAsPPG),
 			`(?s)proximity_placement_group_id.*not a Microsoft\.Compute/proximityPlacementGroups`,
 			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 				p.ProximityPlacementGroupID = to.Ptr(crgAsPPG)
 			},
-			"InvalidParameter", "proximityPlacementGroupID"},
+			"InvalidParameter", "of properties.proximityPlacementGroupID is not a valid resource ID"},
 		{"snapshot ID of a disk snapshot", "disksnap", fmt.Sprintf("snapshot_id = %q", diskSnapshot),
 			`(?s)snapshot_id.*Microsoft\.Compute/snapshots, not a Microsoft\.ContainerService/snapshots`,
 			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 				p.CreationData = &armcontainerservice.CreationData{SourceResourceID: to.Ptr(diskSnapshot)}
 			},
-			"InvalidParameter", "creationData.sourceResourceId"},
+			"InvalidParameter", "of properties.creationData.sourceResourceId is not a valid resource ID"},
 		{"proximity placement group across three zones", "ppgzones", fmt.Sprintf("proximity_placement_group_id = %q\n  zones = [\"1\", \"2\", \"3\"]", seededPPG),
 			`(?s)proximity_placement_group_id.*3 availability zones.*Rule: a proximity placement group maps to only one availability zone.*Fix: keep one zone in zones`,
 			func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {

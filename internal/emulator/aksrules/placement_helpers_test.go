@@ -4,12 +4,7 @@ import (
 	"testing"
 )
 
-const (
-	placeCRG       = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/capacityReservationGroups/crg1"
-	placeHostGroup = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/hostGroups/hostgroup1"
-	placePPG       = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/proximityPlacementGroups/ppg1"
-	placeSnapshot  = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.ContainerService/snapshots/snapshot1"
-)
+const placePPG = "/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.Compute/proximityPlacementGroups/ppg1"
 
 // createPlacementPool runs the create rules (with the defaults) for a Standard_DS2_v2 pool in a
 // cluster shaped by the emulator's seed, edited by edit.

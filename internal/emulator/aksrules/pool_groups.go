@@ -11,7 +11,6 @@ import (
 // newPoolGroupRules check a new pool, whether created through the agentPools API or inline in
 // a cluster create (w.Cluster is then the cluster being created).
 var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
-	checkPlacementIDs,
 	checkProximityPlacementZones,
 	checkMessageOfTheDay,
 	checkScaleDownMode,
