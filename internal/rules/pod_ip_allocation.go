@@ -43,13 +43,34 @@ func checkPodIPAllocationSubnet(base path.Path, p Pool) diag.Diagnostics {
 // against a configured orchestrator_version).
 func checkStaticBlockVersion(base path.Path, p Pool) diag.Diagnostics {
 	v, ok := configuredVersion(p)
-	if !ok || !isSet(p.PodIPAllocationMode) || p.PodIPAllocationMode.ValueString() != PodIPAllocationStaticBlock || v.AtLeast(minStaticBlockVersion) {
+	if !ok {
+		return nil
+	}
+	version := base.AtName("orchestrator_version")
+	return staticBlockVersion(base, p, v, fmt.Sprintf("%s = %q", shown(version), p.OrchestratorVersion.ValueString()))
+}
+
+// checkStaticBlockRunningVersion is checkStaticBlockVersion for a pool whose orchestrator_version
+// is unset: the version it runs (the control plane's for a new pool).
+func checkStaticBlockRunningVersion(base path.Path, p Pool, current *ExistingPool, c Cluster) diag.Diagnostics {
+	if !p.OrchestratorVersion.IsNull() {
+		return nil
+	}
+	v, from, ok := runningVersion(current, c)
+	if !ok {
+		return nil
+	}
+	return staticBlockVersion(base, p, v, fmt.Sprintf("Kubernetes %s (%s)", v, from))
+}
+
+func staticBlockVersion(base path.Path, p Pool, v Version, what string) diag.Diagnostics {
+	if !isSet(p.PodIPAllocationMode) || p.PodIPAllocationMode.ValueString() != PodIPAllocationStaticBlock || v.AtLeast(minStaticBlockVersion) {
 		return nil
 	}
 	at := base.AtName("pod_ip_allocation_mode")
 	version := base.AtName("orchestrator_version")
 	return diag.Diagnostics{ruleError(at, "Static Block pod IP allocation needs Kubernetes 1.28",
-		explain(fmt.Sprintf("%s = %q with %s = %q.", shown(at), PodIPAllocationStaticBlock, shown(version), p.OrchestratorVersion.ValueString()),
+		explain(fmt.Sprintf("%s = %q with %s.", shown(at), PodIPAllocationStaticBlock, what),
 			"Azure CNI Pod Subnet - Static Block Allocation needs Kubernetes 1.28 or later",
 			sourceStaticBlock,
 			fmt.Sprintf("set %s to 1.28 or later, or %s = %q.", shown(version), shown(at), PodIPAllocationDynamicIndividual)))}

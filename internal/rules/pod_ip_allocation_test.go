@@ -31,6 +31,16 @@ func TestCheckStaticBlockVersion(t *testing.T) {
 	expectDiags(t, checkStaticBlockVersion(path.Empty(), pool(PodIPAllocationDynamicIndividual, "1.27.9")))
 	expectDiags(t, checkStaticBlockVersion(path.Empty(), pool(PodIPAllocationStaticBlock, "1.27.9")),
 		errAt("pod_ip_allocation_mode", "Static Block pod IP allocation needs Kubernetes 1.28", `orchestrator_version = "1.27.9"`, "1.28 or later", `pod_ip_allocation_mode = "DynamicIndividual"`))
+
+	unset := with(pool(PodIPAllocationStaticBlock, "x"), func(p *Pool) { p.OrchestratorVersion = types.StringNull() })
+	old := demoCluster()
+	old.KubernetesVersion = "1.27.9"
+	expectDiags(t, checkStaticBlockRunningVersion(path.Empty(), unset, nil, demoCluster()))
+	expectDiags(t, checkStaticBlockRunningVersion(path.Empty(), pool(PodIPAllocationStaticBlock, "1.27.9"), nil, old)) // judged by checkStaticBlockVersion
+	expectDiags(t, checkStaticBlockRunningVersion(path.Empty(), unset, nil, old),
+		errAt("pod_ip_allocation_mode", "Static Block pod IP allocation needs Kubernetes 1.28", "Kubernetes 1.27.9 (the control plane's version", "1.28 or later"))
+	expectDiags(t, checkStaticBlockRunningVersion(path.Empty(), unset, &ExistingPool{Name: "p", OrchestratorVersion: "1.27.3"}, demoCluster()),
+		errAt("pod_ip_allocation_mode", "Static Block pod IP allocation needs Kubernetes 1.28", "Kubernetes 1.27.3 (the pool's current version"))
 }
 
 func TestCheckPodIPAllocationSubnetShared(t *testing.T) {

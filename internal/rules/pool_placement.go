@@ -37,5 +37,8 @@ func checkPlacement(_ context.Context, base path.Path, p Pool, size *vmsizes.Siz
 
 // checkPlacementInCluster runs the placement rules that need the cluster's other pools.
 func checkPlacementInCluster(_ context.Context, base path.Path, p Pool, current *ExistingPool, c Cluster, _ *vmsizes.Size) diag.Diagnostics {
-	return checkPodIPAllocationSubnetShared(base, p, otherPools(p, current, c))
+	var diags diag.Diagnostics
+	diags.Append(checkPodIPAllocationSubnetShared(base, p, otherPools(p, current, c))...)
+	diags.Append(checkStaticBlockRunningVersion(base, p, current, c)...)
+	return diags
 }
