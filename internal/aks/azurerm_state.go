@@ -206,5 +206,6 @@ func upgradeSettingsFromAzurerm(s azurermState) types.Object {
 		"max_unavailable":               u.str("max_unavailable"),
 		"drain_timeout_in_minutes":      u.count("drain_timeout_in_minutes"),
 		"node_soak_duration_in_minutes": u.count("node_soak_duration_in_minutes"),
+		"undrainable_node_behavior":     u.str("undrainable_node_behavior"),
 	})
 }

@@ -13,12 +13,18 @@ import (
 var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkKubeletConfig,
 	checkLinuxOSConfig,
+	checkProximityPlacementZones,
+	checkMessageOfTheDay,
+	checkScaleDownMode,
+	checkPodIPAllocation,
 }
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
 // so unset properties hold the stored values.
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkNodeConfigUnchanged,
+	checkMessageOfTheDayChange,
+	checkScaleDownModeUpdate,
 }
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
