@@ -61,6 +61,7 @@ type poolSettings struct {
 	Tags                       types.Map    `tfsdk:"tags"`
 	HostEncryptionEnabled      types.Bool   `tfsdk:"host_encryption_enabled"`
 	ProvisioningState          types.String `tfsdk:"provisioning_state"`
+	poolHardware
 }
 
 // poolValues is one agent pool as the shared pool code (planning, changes, node images) reads and
