@@ -49,7 +49,9 @@ func checkUltraSSDZones(w World, sku skudata.SKU, p *armcontainerservice.Managed
 		return nil
 	}
 	offeredZones, settled := ultraSSDZones(sku, w.Location)
-	if !settled {
+	if !settled || len(offeredZones) == 0 {
+		// No zone details at all: the catalogue may lack them (the captured SKUs do), so the
+		// size is not refused for it.
 		return nil
 	}
 	for _, z := range p.AvailabilityZones {
