@@ -37,11 +37,15 @@ func secure(boot, vtpm bool) *armcontainerservice.AgentPoolSecurityProfile {
 var hardwareInvalids = []hardwareInvalid{
 	{"MIG profile on a size without GPU", "migcpu", "vm_size = \"Standard_DS2_v2\"\n  gpu_instance_profile = \"MIG1g\"",
 		`(?s)gpu_instance_profile.*Standard_DS2_v2 does not support multi-instance GPU.*Rule: GPU instance profiles.*Fix: use a MIG-capable size`,
-		func(p *poolProps) { p.VMSize, p.GpuInstanceProfile = to.Ptr("Standard_DS2_v2"), to.Ptr(armcontainerservice.GPUInstanceProfileMIG1G) },
+		func(p *poolProps) {
+			p.VMSize, p.GpuInstanceProfile = to.Ptr("Standard_DS2_v2"), to.Ptr(armcontainerservice.GPUInstanceProfileMIG1G)
+		},
 		"InvalidParameter", "GPU instance profile MIG1g is not supported on VM size Standard_DS2_v2"},
 	{"MIG profile on a GPU size without MIG", "migv100", "vm_size = \"Standard_NC6s_v3\"\n  gpu_instance_profile = \"MIG3g\"",
 		`(?s)gpu_instance_profile.*Standard_NC6s_v3 does not support multi-instance GPU.*Fix:`,
-		func(p *poolProps) { p.VMSize, p.GpuInstanceProfile = to.Ptr("Standard_NC6s_v3"), to.Ptr(armcontainerservice.GPUInstanceProfileMIG3G) },
+		func(p *poolProps) {
+			p.VMSize, p.GpuInstanceProfile = to.Ptr("Standard_NC6s_v3"), to.Ptr(armcontainerservice.GPUInstanceProfileMIG3G)
+		},
 		"InvalidParameter", "not supported on VM size Standard_NC6s_v3"},
 	{"MIG profile outside the API", "mig5", "vm_size = \"Standard_ND96asr_v4\"\n  gpu_instance_profile = \"MIG5g\"",
 		`(?s)gpu_instance_profile.*value must be one of.*MIG7g`, nil, "", ""},
