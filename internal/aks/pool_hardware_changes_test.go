@@ -170,3 +170,43 @@ func TestAccPoolHardware_defaultPoolSecurityProfileInPlace(t *testing.T) {
 		},
 	})
 }
+
+// Microsoft's agentPools examples that use the hardware attributes (their hardware part; the
+// examples helper's test applies them whole): each plans (warnings only), applies with
+// Microsoft's values in the PUT body, plans empty, and an import block plans no change.
+func TestAccPoolHardware_officialExamplesApply(t *testing.T) {
+	examples := []struct {
+		name, args, property string
+		want                 knownvalue.Check
+	}{
+		{"gpumig", "node_count = 3\n  vm_size = \"Standard_ND96asr_v4\"\n  gpu_instance_profile = \"MIG2g\"", "gpuInstanceProfile", knownvalue.StringExact("MIG2g")},
+		{"katapool", "mode = \"User\"\n  node_count = 3\n  vm_size = \"Standard_D4s_v3\"\n  os_sku = \"AzureLinux\"\n  os_disk_size_gb = 64\n  workload_runtime = \"KataVmIsolation\"",
+			"workloadRuntime", knownvalue.StringExact("KataVmIsolation")},
+		{"wasmpool", "mode = \"User\"\n  node_count = 3\n  vm_size = \"Standard_DS2_v2\"\n  os_disk_size_gb = 64\n  workload_runtime = \"WasmWasi\"",
+			"workloadRuntime", knownvalue.StringExact("WasmWasi")},
+		{"ultrassd", "node_count = 3\n  vm_size = \"Standard_DS2_v2\"\n  ultra_ssd_enabled = true", "enableUltraSSD", knownvalue.Bool(true)},
+	}
+	for _, e := range examples {
+		t.Run(e.name, func(t *testing.T) {
+			srv, cluster := newEmulatorWithCluster(t, testCluster{})
+			config := poolConfig(cluster, e.name, "  "+e.args)
+			acctest.Test(t, []resource.TestStep{
+				{
+					Config:            config,
+					ConfigPlanChecks:  expectPlan(poolAddress, plancheck.ResourceActionCreate),
+					ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectOne(srv, poolPut, acctest.BodyValue(properties(e.property), e.want))},
+				},
+				{
+					Config:          config,
+					ResourceName:    poolAddress,
+					ImportState:     true,
+					ImportStateKind: resource.ImportBlockWithID,
+					ImportStateId:   clusterID("aks-demo") + "/agentPools/" + e.name,
+					ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(poolAddress, plancheck.ResourceActionNoop),
+					}},
+				},
+			})
+		})
+	}
+}
