@@ -142,7 +142,7 @@ data "aks_node_pools" "all" {
 }
 
 // default_node_pool: the security profile at cluster creation, then changed in place with one
-// agentPools PUT (no cluster PUT, no DELETE).
+// agentPools PUT (no cluster PUT, no DELETE); a GPU driver change rotates the pool.
 func TestAccPoolHardware_defaultPoolSecurityProfileInPlace(t *testing.T) {
 	srv := acctest.NewAccEmulator(t)
 	sameID := keepsClusterID()
@@ -167,6 +167,21 @@ func TestAccPoolHardware_defaultPoolSecurityProfileInPlace(t *testing.T) {
 					acctest.BodyValue(properties("securityProfile").AtMapKey("enableSecureBoot"), knownvalue.Bool(true))),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, `/agentPools/`), 0),
 				acctest.ExpectCalls(srv, clusterPut, 0)),
+		},
+		{
+			// A setting AKS keeps for the life of the pool rotates the default pool.
+			PreConfig: srv.ResetJournal,
+			Config: clusterHCL("aks-demo", guideVersion+"\n"+guideNetwork, pool(`{
+      ssh_access          = "Disabled"
+      secure_boot_enabled = true
+    }`)+"\n    gpu_driver = \"None\""),
+			ConfigPlanChecks: expectPlan(clusterAddress, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: append(rotated(srv, sameID, "gpu_driver", "None",
+				"PUT aks-demo/agentPools/nodepool1tmp", "DELETE aks-demo/agentPools/nodepool1",
+				"PUT aks-demo/agentPools/nodepool1", "DELETE aks-demo/agentPools/nodepool1tmp"),
+				acctest.ExpectOne(srv, acctest.ARMCall(http.MethodPut, `/agentPools/nodepool1$`),
+					acctest.BodyValue(properties("gpuProfile").AtMapKey("driver"), knownvalue.StringExact("None")),
+					acctest.BodyValue(properties("securityProfile").AtMapKey("enableSecureBoot"), knownvalue.Bool(true)))),
 		},
 	})
 }
