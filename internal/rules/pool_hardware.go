@@ -60,10 +60,12 @@ func checkPoolHardware(_ context.Context, base path.Path, p Pool, size *vmsizes.
 }
 
 // checkPoolHardwareInCluster runs the hardware rules that need the live cluster: the zones of
-// its location that offer Ultra disks, and the type of the pool being updated.
+// its location that offer Ultra disks, the type of the pool being updated, and the Kubernetes
+// version Trusted Launch and Pod Sandboxing need.
 func checkPoolHardwareInCluster(_ context.Context, base path.Path, p Pool, current *ExistingPool, c Cluster, size *vmsizes.Size) diag.Diagnostics {
 	var diags diag.Diagnostics
 	diags.Append(checkSSHAccessPoolType(base, p, current)...)
+	diags.Append(checkHardwareVersions(base, p, current, c)...)
 	if size != nil {
 		diags.Append(checkUltraSSDZones(base, p, *size, c.Location)...)
 	}

@@ -31,6 +31,7 @@ func checkNewPoolHardware(w World, name string, p *armcontainerservice.ManagedCl
 		checkKataOSSKU(p),
 		checkTrustedLaunchPool(p),
 		checkSSHAccessType(p),
+		checkHardwareVersion(w, p),
 	); err != nil {
 		return err
 	}
@@ -57,7 +58,7 @@ func checkUpdatedPoolHardware(w World, _ string, old, p *armcontainerservice.Man
 	if !trustedLaunchOn(p) || (secureBoot(old) == secureBoot(p) && vTPM(old) == vTPM(p)) {
 		return nil
 	}
-	if err := checkTrustedLaunchPool(p); err != nil {
+	if err := firstError(checkTrustedLaunchPool(p), checkHardwareVersion(w, p)); err != nil {
 		return err
 	}
 	sku, known := lookupSKU(w, deref(p.VMSize))

@@ -76,3 +76,33 @@ func checkSecureBootGPUDriver(sku skudata.SKU, p *armcontainerservice.ManagedClu
 	return badRequest(codeInvalidParameter, "securityProfile.enableSecureBoot",
 		"Secure boot on Ubuntu GPU agent pools requires gpuProfile.driver None; VM size %s has a GPU.", sku.Name)
 }
+
+// Kubernetes versions the features start at: "AKS supports Trusted Launch on Kubernetes version
+// 1.25.2 and higher" (use-trusted-launch.md), "AKS supports Pod Sandboxing on Kubernetes version
+// 1.27.0 and higher" (use-pod-sandboxing.md).
+var (
+	trustedLaunchMinVersion = kubeVersion{major: 1, minor: 25, patch: 2, hasPatch: true}
+	podSandboxingMinVersion = kubeVersion{major: 1, minor: 27, patch: 0, hasPatch: true}
+)
+
+// checkHardwareVersion: the pool's version (defaulted, resolved to its patch) must be at least
+// the feature's. Unverified code and text.
+func checkHardwareVersion(w World, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
+	version := deref(p.CurrentOrchestratorVersion)
+	if version == "" {
+		version = deref(p.OrchestratorVersion)
+	}
+	v := resolvedOrSelf(w, version)
+	if v.major == 0 {
+		return nil
+	}
+	if trustedLaunchOn(p) && compareVersions(v, trustedLaunchMinVersion) < 0 {
+		return badRequest(codeInvalidParameter, "securityProfile",
+			"Trusted launch (secure boot, vTPM) requires Kubernetes version %s or later, the agent pool runs %s.", trustedLaunchMinVersion, v)
+	}
+	if equalFoldPtr(p.WorkloadRuntime, armcontainerservice.WorkloadRuntimeKataVMIsolation) && compareVersions(v, podSandboxingMinVersion) < 0 {
+		return badRequest(codeInvalidParameter, "workloadRuntime",
+			"KataVmIsolation workload runtime requires Kubernetes version %s or later, the agent pool runs %s.", podSandboxingMinVersion, v)
+	}
+	return nil
+}

@@ -51,3 +51,17 @@ func TestCheckTrustedLaunchOnUpdate(t *testing.T) {
 	DefaultAgentPool(w, ok, update)
 	wantError(t, CheckAgentPoolUpdate(w, ok, update), "", "")
 }
+
+func TestCheckHardwareVersion(t *testing.T) {
+	w := testWorld()
+	p := &armcontainerservice.ManagedClusterAgentPoolProfileProperties{OrchestratorVersion: to("1.24.10")}
+	trusted("Standard_D4s_v3", nil)(p)
+	wantError(t, checkHardwareVersion(w, p), codeInvalidParameter, "requires Kubernetes version 1.25.2 or later, the agent pool runs 1.24.10")
+	p.OrchestratorVersion = to("1.33")
+	wantError(t, checkHardwareVersion(w, p), "", "")
+	kata := &armcontainerservice.ManagedClusterAgentPoolProfileProperties{
+		CurrentOrchestratorVersion: to("1.26.6"), WorkloadRuntime: to(armcontainerservice.WorkloadRuntimeKataVMIsolation),
+	}
+	wantError(t, checkHardwareVersion(w, kata), codeInvalidParameter, "KataVmIsolation workload runtime requires Kubernetes version 1.27.0 or later")
+	wantError(t, checkHardwareVersion(w, &armcontainerservice.ManagedClusterAgentPoolProfileProperties{OrchestratorVersion: to("1.20.1")}), "", "")
+}
