@@ -53,7 +53,13 @@ func TestAccPoolHardware_eachAttributeUpdateOrReplace(t *testing.T) {
 	changes := []change{
 		{what: "ssh_access", set: poolArguments{"security_profile": `{ ssh_access = "Disabled" }`}, action: plancheck.ResourceActionUpdate, calls: "put",
 			state: append(securityProfileIs(poolAddress, poolAttr, "Disabled", false, false), sent("sshAccess", knownvalue.StringExact("Disabled")))},
-		{what: "secure_boot_enabled and vtpm_enabled", set: poolArguments{"security_profile": `{
+		{what: "vtpm_enabled", set: poolArguments{"security_profile": `{
+    ssh_access   = "Disabled"
+    vtpm_enabled = true
+  }`}, action: plancheck.ResourceActionUpdate, calls: "put",
+			more:  []plancheck.PlanCheck{plancheck.ExpectUnknownValue(poolAddress, poolAttr("current_node_image_version"))},
+			state: append(securityProfileIs(poolAddress, poolAttr, "Disabled", false, true), sent("enableVTPM", knownvalue.Bool(true)))},
+		{what: "secure_boot_enabled", set: poolArguments{"security_profile": `{
     ssh_access          = "Disabled"
     secure_boot_enabled = true
     vtpm_enabled        = true
