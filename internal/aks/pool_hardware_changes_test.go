@@ -14,7 +14,7 @@ import (
 	"github.com/aksforge/terraform-provider-aks/internal/acctest"
 )
 
-var poolPut = acctest.ARMCall(http.MethodPut, `/agentPools/[^/]+$`)
+var hardwarePoolPut = acctest.ARMCall(http.MethodPut, `/agentPools/[^/]+$`)
 
 // securityProfileIs checks the pool's security_profile in the state.
 func securityProfileIs(address string, path func(string) tfjsonpath.Path, ssh string, boot, vtpm bool) []statecheck.StateCheck {
@@ -48,7 +48,7 @@ func TestAccPoolHardware_eachAttributeUpdateOrReplace(t *testing.T) {
 		state  []statecheck.StateCheck
 	}
 	sent := func(key string, want knownvalue.Check) statecheck.StateCheck {
-		return acctest.ExpectOne(srv, poolPut, acctest.BodyValue(properties("securityProfile").AtMapKey(key), want))
+		return acctest.ExpectOne(srv, hardwarePoolPut, acctest.BodyValue(properties("securityProfile").AtMapKey(key), want))
 	}
 	changes := []change{
 		{what: "ssh_access", set: poolArguments{"security_profile": `{ ssh_access = "Disabled" }`}, action: plancheck.ResourceActionUpdate, calls: "put",
@@ -75,12 +75,12 @@ func TestAccPoolHardware_eachAttributeUpdateOrReplace(t *testing.T) {
 		{what: "ultra_ssd_enabled", set: poolArguments{"ultra_ssd_enabled": "true"}, action: plancheck.ResourceActionReplace, calls: "replace",
 			state: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(poolAddress, poolAttr("ultra_ssd_enabled"), knownvalue.Bool(true)),
-				acctest.ExpectOne(srv, poolPut, acctest.BodyValue(properties("enableUltraSSD"), knownvalue.Bool(true))),
+				acctest.ExpectOne(srv, hardwarePoolPut, acctest.BodyValue(properties("enableUltraSSD"), knownvalue.Bool(true))),
 			}},
 		{what: "gpu_driver", set: poolArguments{"gpu_driver": `"None"`}, action: plancheck.ResourceActionReplace, calls: "replace",
 			state: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(poolAddress, poolAttr("gpu_driver"), knownvalue.StringExact("None")),
-				acctest.ExpectOne(srv, poolPut, acctest.BodyValue(properties("gpuProfile").AtMapKey("driver"), knownvalue.StringExact("None"))),
+				acctest.ExpectOne(srv, hardwarePoolPut, acctest.BodyValue(properties("gpuProfile").AtMapKey("driver"), knownvalue.StringExact("None"))),
 			}},
 		{what: "workload_runtime back to the default", set: poolArguments{"workload_runtime": ""}, action: plancheck.ResourceActionReplace, calls: "replace",
 			state: []statecheck.StateCheck{statecheck.ExpectKnownValue(poolAddress, poolAttr("workload_runtime"), knownvalue.StringExact("OCIContainer"))}},
@@ -135,7 +135,7 @@ data "aks_node_pools" "all" {
 				statecheck.ExpectKnownValue(ds, poolAttr("ultra_ssd_enabled"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue("data.aks_node_pools.all", tfjsonpath.New("node_pools").AtSliceIndex(0).AtMapKey("gpu_instance_profile"), knownvalue.StringExact("MIG1g")),
 				statecheck.ExpectKnownValue("data.aks_node_pools.all", tfjsonpath.New("node_pools").AtSliceIndex(0).AtMapKey("security_profile").AtMapKey("ssh_access"), knownvalue.StringExact("LocalUser")),
-				acctest.ExpectOne(srv, poolPut, acctest.BodyValue(properties("gpuInstanceProfile"), knownvalue.StringExact("MIG1g"))),
+				acctest.ExpectOne(srv, hardwarePoolPut, acctest.BodyValue(properties("gpuInstanceProfile"), knownvalue.StringExact("MIG1g"))),
 			),
 		},
 		{
@@ -215,7 +215,7 @@ func TestAccPoolHardware_officialExamplesApply(t *testing.T) {
 				{
 					Config:            config,
 					ConfigPlanChecks:  expectPlan(poolAddress, plancheck.ResourceActionCreate),
-					ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectOne(srv, poolPut, acctest.BodyValue(properties(e.property), e.want))},
+					ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectOne(srv, hardwarePoolPut, acctest.BodyValue(properties(e.property), e.want))},
 				},
 				{
 					Config:          config,
