@@ -12,12 +12,21 @@ import (
 // a cluster create (w.Cluster is then the cluster being created).
 var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkNewPoolHardware,
+	checkKubeletConfig,
+	checkLinuxOSConfig,
+	checkProximityPlacementZones,
+	checkMessageOfTheDay,
+	checkScaleDownMode,
+	checkPodIPAllocation,
 }
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
 // so unset properties hold the stored values.
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkUpdatedPoolHardware,
+	checkNodeConfigUnchanged,
+	checkMessageOfTheDayChange,
+	checkScaleDownModeUpdate,
 }
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
