@@ -37,6 +37,16 @@ type state struct {
 	Registrations map[string]map[string]string `json:"registrations"`
 	// Machines maps a pool's key to its machines (aks_machines.go); created on first use.
 	Machines map[string]*machineSet `json:"machines,omitempty"`
+	// Resources holds the resources kept as their JSON answer (resources.go):
+	// Compute groups, Network prefixes and security groups, AKS snapshots.
+	Resources map[string]*storedResource `json:"resources,omitempty"`
+}
+
+// storedResource is a resource kept as the body GET answers, with its type
+// (as ARM spells it, e.g. "Microsoft.Compute/hostGroups") for lookups.
+type storedResource struct {
+	Type string          `json:"type"`
+	Body json.RawMessage `json:"body"`
 }
 
 const stateVersion = 1
@@ -75,6 +85,7 @@ func newState() *state {
 		Operations:     map[string]*operation{},
 		NodeImages:     map[string]string{},
 		Registrations:  map[string]map[string]string{},
+		Resources:      map[string]*storedResource{},
 	}
 }
 
@@ -201,6 +212,7 @@ func loadState(path string) (st *state, ok bool, err error) {
 	orEmpty(&st.Operations)
 	orEmpty(&st.NodeImages)
 	orEmpty(&st.Registrations)
+	orEmpty(&st.Resources)
 	return st, true, nil
 }
 
