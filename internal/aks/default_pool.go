@@ -108,7 +108,7 @@ func (d defaultNodePoolModel) values(ctx context.Context) (poolValues, diag.Diag
 
 // rulesPool is the default pool as the rules read it.
 func (d defaultNodePoolModel) rulesPool() rules.Pool {
-	return rules.Pool{
+	r := rules.Pool{
 		Name:                  d.Name,
 		Mode:                  types.StringValue(rules.ModeSystem),
 		OSType:                types.StringValue(rules.OSTypeLinux),
@@ -131,6 +131,8 @@ func (d defaultNodePoolModel) rulesPool() rules.Pool {
 		HostEncryptionEnabled: d.HostEncryptionEnabled,
 		MaxPods:               d.MaxPods,
 	}
+	rulesGroups(nodePoolSettings{Mode: r.Mode, OSType: r.OSType, poolSettings: d.poolSettings, Priority: r.Priority}, &r)
+	return r
 }
 
 // poolProfile turns an agent pool body into the profile a managedClusters PUT carries inline. The

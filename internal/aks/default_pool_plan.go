@@ -88,7 +88,7 @@ func rotationChanges(current, planned defaultNodePoolModel) []string {
 	if !planned.HostEncryptionEnabled.IsUnknown() && planned.HostEncryptionEnabled.ValueBool() != current.HostEncryptionEnabled.ValueBool() {
 		out = append(out, "host_encryption_enabled")
 	}
-	return out
+	return append(out, groupReplacements(nodePoolSettings{poolSettings: current.poolSettings}, nodePoolSettings{poolSettings: planned.poolSettings})...)
 }
 
 func emptySet(s types.Set) bool { return s.IsNull() || (!s.IsUnknown() && len(s.Elements()) == 0) }

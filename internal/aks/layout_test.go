@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -72,32 +73,39 @@ func TestLayoutFunctionLengths(t *testing.T) {
 	}
 }
 
-// TestLayoutPoolAttributesDeclaredOnce: every pool setting is declared in pool_schema.go, which
-// aks_node_pool and default_node_pool share, and in no other resource schema file.
+// TestLayoutPoolAttributesDeclaredOnce: every pool setting is declared in pool_schema.go or in
+// the pool_<subject>.go files of its attribute group (pool_hooks.go), which aks_node_pool and
+// default_node_pool share, and in no other resource schema file.
 func TestLayoutPoolAttributesDeclaredOnce(t *testing.T) {
-	settings := reflect.TypeOf(poolSettings{})
-	var names []string
-	for i := range settings.NumField() {
-		names = append(names, settings.Field(i).Tag.Get("tfsdk"))
-	}
+	names := tfsdkNames(reflect.TypeOf(poolSettings{}))
 	clusterOwn := map[string]bool{}
-	cluster := reflect.TypeOf(clusterAttributes{})
-	for i := range cluster.NumField() {
-		clusterOwn[cluster.Field(i).Tag.Get("tfsdk")] = true // the cluster's own tags, say
+	for _, name := range tfsdkNames(reflect.TypeOf(clusterAttributes{})) {
+		clusterOwn[name] = true // the cluster's own tags, say
 	}
-	for _, f := range []string{"pool_schema.go", "node_pool_schema.go", "default_pool_schema.go", "cluster_schema.go"} {
+	poolFiles, err := filepath.Glob("pool_*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	poolFiles = slices.DeleteFunc(poolFiles, func(f string) bool { return strings.HasSuffix(f, "_test.go") })
+	read := func(f string) string {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, name := range names {
+		return string(data)
+	}
+	for _, name := range names {
+		declaration := `"` + name + `": `
+		for _, f := range []string{"node_pool_schema.go", "default_pool_schema.go", "cluster_schema.go"} {
 			if f == "cluster_schema.go" && clusterOwn[name] {
 				continue
 			}
-			declared := strings.Contains(string(data), `"`+name+`": `)
-			if declared != (f == "pool_schema.go") {
-				t.Errorf("%s: %q declared=%v; pool attributes belong in pool_schema.go only", f, name, declared)
+			if strings.Contains(read(f), declaration) {
+				t.Errorf("%s declares %q; pool attributes belong in pool_schema.go or their group's pool_*.go file", f, name)
 			}
+		}
+		if !slices.ContainsFunc(poolFiles, func(f string) bool { return strings.Contains(read(f), declaration) }) {
+			t.Errorf("%q, a field of poolSettings, is declared in no pool_*.go file", name)
 		}
 	}
 	for _, kind := range []poolKind{nodePoolKind, defaultPoolKind} {
@@ -111,6 +119,20 @@ func TestLayoutPoolAttributesDeclaredOnce(t *testing.T) {
 			t.Errorf("poolAttributes(%d) has %d attributes, poolSettings %d fields", kind, len(attrs), len(names))
 		}
 	}
+}
+
+// tfsdkNames are the attribute names of a model struct, including those of embedded structs.
+func tfsdkNames(model reflect.Type) []string {
+	var names []string
+	for i := range model.NumField() {
+		f := model.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			names = append(names, tfsdkNames(f.Type)...)
+			continue
+		}
+		names = append(names, f.Tag.Get("tfsdk"))
+	}
+	return names
 }
 
 // TestLayoutArchitectureDocIsTrue: every file and folder ARCHITECTURE.md names exists, and the

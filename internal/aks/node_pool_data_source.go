@@ -3,6 +3,7 @@ package aks
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -60,7 +61,7 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 func nodePoolDataSourceAttributes() map[string]schema.Attribute {
 	d := computedDocs(nodePoolDocs)
 	str, num, flag := d.str, d.num, d.flag
-	return map[string]schema.Attribute{
+	attrs := map[string]schema.Attribute{
 		"id":                           str("id"),
 		"cluster_id":                   str("cluster_id"),
 		"name":                         str("name"),
@@ -100,6 +101,10 @@ func nodePoolDataSourceAttributes() map[string]schema.Attribute {
 			"node_soak_duration_in_minutes": num("node_soak_duration_in_minutes"),
 		}),
 	}
+	// The attribute groups' settings are shown as the resource declares them, all computed.
+	maps.Copy(attrs, computedAttributes(groupAttributes(nodePoolKind)))
+	maps.Copy(attrs, computedAttributes(nodePoolOnlyAttributes()))
+	return attrs
 }
 
 func (d *nodePoolDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {

@@ -115,6 +115,9 @@ func replacementPaths(state, plan nodePoolResourceModel) path.Paths {
 	differs("eviction_policy", state.EvictionPolicy, plan.EvictionPolicy)
 	differs("spot_max_price", state.SpotMaxPrice, plan.SpotMaxPrice)
 	differs("host_encryption_enabled", state.HostEncryptionEnabled, plan.HostEncryptionEnabled)
+	for _, name := range groupReplacements(state.nodePoolSettings, plan.nodePoolSettings) {
+		out = append(out, path.Root(name))
+	}
 	return out
 }
 

@@ -57,6 +57,7 @@ func (r *nodePoolResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		},
 	}
 	maps.Copy(attrs, poolAttributes(nodePoolKind))
+	maps.Copy(attrs, nodePoolOnlyAttributes())
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A node pool (AKS agent pool) of a managed cluster: a group of nodes with the same VM size and configuration, " +
 			"managed through the AKS agentPools API as `az aks nodepool` does.\n\n" +

@@ -65,6 +65,7 @@ func expandNodePool(ctx context.Context, s nodePoolSettings, upgrade types.Objec
 	diags.Append(d...)
 	p.UpgradeSettings, d = expandUpgradeSettings(ctx, upgrade, nil)
 	diags.Append(d...)
+	diags.Append(expandGroups(ctx, s, p)...)
 
 	return armcontainerservice.AgentPool{Properties: p}, diags
 }
@@ -115,6 +116,7 @@ func nodePoolChanges(ctx context.Context, state, plan poolValues) ([]poolChange,
 	l.scale(state, plan)
 	l.collections(ctx, state, plan)
 	l.upgradeSettings(ctx, state, plan)
+	l.groups(ctx, state, plan)
 	return l.changes, l.diags
 }
 

@@ -72,6 +72,7 @@ func flattenNodePool(ctx context.Context, pool *armcontainerservice.AgentPool, o
 
 	upgrade, d := flattenUpgradeSettings(p.UpgradeSettings, opts)
 	diags.Append(d...)
+	diags.Append(flattenGroups(ctx, &s, p, opts)...)
 	return s, upgrade, diags
 }
 

@@ -83,6 +83,7 @@ func planPoolInPlace(base path.Path, state poolValues, plan *poolValues, config 
 	}
 	// provisioning_state reads back once the operation ends: "Succeeded", as a failure is an error.
 	plan.ProvisioningState = types.StringValue("Succeeded")
+	diags.Append(planGroups(base, state, plan, config)...)
 	return diags
 }
 

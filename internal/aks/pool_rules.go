@@ -20,7 +20,7 @@ import (
 
 // rulesPool converts the resource model into what the rules read.
 func rulesPool(m nodePoolResourceModel) rules.Pool {
-	return rules.Pool{
+	r := rules.Pool{
 		Name:                  m.Name,
 		Mode:                  m.Mode,
 		OSType:                m.OSType,
@@ -43,6 +43,8 @@ func rulesPool(m nodePoolResourceModel) rules.Pool {
 		HostEncryptionEnabled: m.HostEncryptionEnabled,
 		MaxPods:               m.MaxPods,
 	}
+	rulesGroups(m.nodePoolSettings, &r)
+	return r
 }
 
 // rulesPoolFor is the pool the rules check at plan and apply time: the configuration, with the

@@ -82,7 +82,7 @@ func poolAttributes(k poolKind) map[string]schema.Attribute {
 	useState := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	useStateInt := []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
 	nodes := int64validator.Between(k.minNodes(), 1000)
-	return map[string]schema.Attribute{
+	return withGroupAttributes(k, map[string]schema.Attribute{
 		"os_sku": schema.StringAttribute{
 			Optional: true, Computed: true, MarkdownDescription: k.doc("os_sku"), PlanModifiers: useState,
 			Validators: []validator.String{stringvalidator.OneOf(k.osSKUs()...)},
@@ -155,7 +155,7 @@ func poolAttributes(k poolKind) map[string]schema.Attribute {
 			Optional: true, Computed: true, MarkdownDescription: k.doc("host_encryption_enabled"), Default: booldefault.StaticBool(false),
 		},
 		"provisioning_state": k.reported("provisioning_state"),
-	}
+	})
 }
 
 // upgradeSettingsBlock is the upgrade_settings block of both kinds of pool.

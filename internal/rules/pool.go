@@ -65,6 +65,7 @@ func CheckPool(ctx context.Context, base path.Path, p Pool, sizes *vmsizes.Catal
 
 	size, found, d := lookupVMSize(ctx, base, p, sizes, location)
 	diags.Append(d...)
+	diags.Append(checkPoolGroups(ctx, base, p, foundSize(size, found))...)
 	if !found {
 		return diags
 	}

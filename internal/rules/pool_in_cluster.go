@@ -83,6 +83,7 @@ func CheckPoolInCluster(ctx context.Context, base path.Path, p Pool, current *Ex
 			}
 		}
 	}
+	diags.Append(checkPoolInClusterGroups(ctx, base, p, current, c, foundSize(size, sizeFound))...)
 	return diags
 }
 

@@ -50,6 +50,7 @@ func checkNewPool(w World, name string, p *armcontainerservice.ManagedClusterAge
 		checkUpgradeProgress(p),
 		checkMultiplePools(mc, p, others),
 		checkStoppedSystemPool(name, p),
+		checkNewPoolGroups(w, name, p),
 	); err != nil {
 		return err
 	}
@@ -93,6 +94,7 @@ func checkAgentPoolUpdate(w World, old, ap *armcontainerservice.AgentPool) *Erro
 		checkAutoscalerBounds(name, p, false),
 		checkUpgradeProgress(p),
 		checkPoolVersionChange(w, o, p),
+		checkUpdatePoolGroups(w, name, o, p),
 	); err != nil {
 		return err
 	}
