@@ -35,9 +35,9 @@ var (
 		// (learn.microsoft.com/azure/virtual-machines/capacity-reservation-remove-vm).
 		inUseNote: "capacity-reservation-remove-vm.md",
 	}
-	hostGroups                = &resourceKind{armType: hostGrpType, param: "hostGroupName", prepare: prepareHostGroup}
-	proximityPlacementGroups  = &resourceKind{armType: ppgType, param: "proximityPlacementGroupName", prepare: prepareProximityPlacementGroup}
-	computeGroupKinds         = []*resourceKind{capacityReservationGroups, hostGroups, proximityPlacementGroups}
+	hostGroups               = &resourceKind{armType: hostGrpType, param: "hostGroupName", prepare: prepareHostGroup}
+	proximityPlacementGroups = &resourceKind{armType: ppgType, param: "proximityPlacementGroupName", prepare: prepareProximityPlacementGroup}
+	computeGroupKinds        = []*resourceKind{capacityReservationGroups, hostGroups, proximityPlacementGroups}
 )
 
 // decodeResource reads the PUT body into the SDK model v and checks its location.

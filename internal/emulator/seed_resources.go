@@ -48,7 +48,9 @@ func demoResource(name string) SeedResource {
 	return SeedResource{SubscriptionID: DefaultSubscriptionID, ResourceGroup: "rg-aks-demo", Name: name, Location: "eastus"}
 }
 
-func resourceKey(x SeedResource) string { return x.SubscriptionID + "/" + x.ResourceGroup + "/" + x.Name }
+func resourceKey(x SeedResource) string {
+	return x.SubscriptionID + "/" + x.ResourceGroup + "/" + x.Name
+}
 
 // extendResources merges other's resources into out (a copy of s).
 func (out *Seed) extendResources(s, other *Seed) {

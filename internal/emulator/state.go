@@ -72,6 +72,8 @@ type poolRecord struct {
 	Pool       *armcontainerservice.AgentPool `json:"pool"`
 	ClusterKey string                         `json:"clusterKey"`
 	Seq        int64                          `json:"seq"`
+	// Resume is what a stopped pool runs again with when started (store_power.go).
+	Resume *poolResume `json:"resume,omitempty"`
 }
 
 func newState() *state {

@@ -41,6 +41,7 @@ func defaultAgentPool(w World, old, ap *armcontainerservice.AgentPool) {
 // defaultNewPool fills the defaults of a pool being created.
 func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 	mc := w.Cluster
+	defaultFromSnapshot(w, p)
 	if !isSet(p.Mode) {
 		// The agentPools API defaults to User; a cluster's first pool must be
 		// given mode System explicitly (use-system-pools.md).
@@ -114,6 +115,7 @@ func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterA
 		p.PowerState = &armcontainerservice.PowerState{Code: to(armcontainerservice.CodeRunning)}
 	}
 	p.NodeImageVersion = latestNodeImage(w, p)
+	snapshotNodeImage(w, p)
 	defaultLocalDNSState(p)
 	if p.VirtualMachineNodesStatus == nil {
 		p.VirtualMachineNodesStatus = virtualMachineNodesStatus(p)
