@@ -49,7 +49,9 @@ func TestCheckPoolReferences(t *testing.T) {
 	}{
 		{"none", nil, "", ""},
 		{"every reference exists", all, "", ""},
-		{"missing capacity reservation group", func(p *poolProperties) { p.CapacityReservationGroupID = to(testRG + "Microsoft.Compute/capacityReservationGroups/none") },
+		{"missing capacity reservation group", func(p *poolProperties) {
+			p.CapacityReservationGroupID = to(testRG + "Microsoft.Compute/capacityReservationGroups/none")
+		},
 			codeInvalidResourceReference, "referenced by properties.capacityReservationGroupID was not found"},
 		{"host group ID naming a capacity reservation group", func(p *poolProperties) { p.HostGroupID = to(testCRG) },
 			codeInvalidParameter, "is not a valid resource ID of type Microsoft.Compute/hostGroups"},
@@ -58,7 +60,9 @@ func TestCheckPoolReferences(t *testing.T) {
 		{"missing snapshot", func(p *poolProperties) {
 			p.CreationData = &armcontainerservice.CreationData{SourceResourceID: to(testRG + "Microsoft.ContainerService/snapshots/none")}
 		}, codeInvalidResourceReference, "properties.creationData.sourceResourceId was not found"},
-		{"missing prefix", func(p *poolProperties) { p.NodePublicIPPrefixID = to(testRG + "Microsoft.Network/publicIPPrefixes/none") },
+		{"missing prefix", func(p *poolProperties) {
+			p.NodePublicIPPrefixID = to(testRG + "Microsoft.Network/publicIPPrefixes/none")
+		},
 			codeInvalidResourceReference, "properties.nodePublicIPPrefixID was not found"},
 		{"second security group missing", func(p *poolProperties) {
 			p.NetworkProfile = &armcontainerservice.AgentPoolNetworkProfile{ApplicationSecurityGroups: []*string{to(testASG), to(testRG + "Microsoft.Network/applicationSecurityGroups/none")}}

@@ -458,6 +458,7 @@ func init() {
 		"AgentPoolsCreate_WindowsDisableOutboundNAT", "AgentPoolsCreate_WindowsOSSKU"} {
 		replays[f+".json"] = func(r *replay) {
 			r.prerequisiteCluster("")
+			r.prerequisiteReferences()
 			r.replayPut(r.poolPath(r.param("agentPoolName")), false)
 		}
 	}
