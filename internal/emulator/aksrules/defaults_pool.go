@@ -116,6 +116,7 @@ func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterA
 	}
 	p.NodeImageVersion = latestNodeImage(w, p)
 	snapshotNodeImage(w, p)
+	defaultNewPoolSettings(p)
 	defaultLocalDNSState(p)
 	if p.VirtualMachineNodesStatus == nil {
 		p.VirtualMachineNodesStatus = virtualMachineNodesStatus(p)
@@ -139,6 +140,7 @@ func defaultUpdatedPool(w World, old, p *armcontainerservice.ManagedClusterAgent
 		// "upgradeSettings": {} (azurerm sends it) keeps the stored settings it leaves unset.
 		keepUnset(old.UpgradeSettings, p.UpgradeSettings)
 	}
+	keepUnsetPoolSettings(old, p)
 	if autoscalingOff {
 		// Turning autoscaling off clears the bounds unless the request sets them.
 		if p.MinCount == old.MinCount {
