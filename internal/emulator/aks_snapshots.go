@@ -71,12 +71,16 @@ func prepareSnapshot(s *Server, q *request, id string, old json.RawMessage) (jso
 		VMSize:            pp.VMSize,
 		EnableFIPS:        to.Ptr(deref(pp.EnableFIPS)),
 	}
-	now := time.Now().UTC()
-	snap.SystemData = &armcontainerservice.SystemData{
-		CreatedAt: &now, CreatedBy: to.Ptr(q.claims.AppID), CreatedByType: to.Ptr(armcontainerservice.CreatedByTypeApplication),
-		LastModifiedAt: &now, LastModifiedBy: to.Ptr(q.claims.AppID), LastModifiedByType: to.Ptr(armcontainerservice.CreatedByTypeApplication),
-	}
+	snap.SystemData = snapshotSystemData(q.claims.AppID, time.Now().UTC())
 	return marshalResource(&snap)
+}
+
+// snapshotSystemData is ARM's record of who created a snapshot, as the examples answer it.
+func snapshotSystemData(by string, at time.Time) *armcontainerservice.SystemData {
+	return &armcontainerservice.SystemData{
+		CreatedAt: &at, CreatedBy: to.Ptr(by), CreatedByType: to.Ptr(armcontainerservice.CreatedByTypeApplication),
+		LastModifiedAt: &at, LastModifiedBy: to.Ptr(by), LastModifiedByType: to.Ptr(armcontainerservice.CreatedByTypeApplication),
+	}
 }
 
 // snapshotSource returns a copy of the agent pool src, which must exist and
@@ -169,6 +173,7 @@ func (s *Seed) seedSnapshot(id string, r SeedSnapshot) json.RawMessage {
 			VMSize:            to.Ptr(or(r.VMSize, "Standard_DS2_v2")),
 			EnableFIPS:        to.Ptr(r.EnableFIPS),
 		},
+		SystemData: snapshotSystemData(DefaultClientID, time.Now().UTC()),
 	}
 	raw, _ := json.Marshal(&snap)
 	return raw

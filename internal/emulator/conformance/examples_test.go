@@ -48,6 +48,7 @@ var fieldExceptions = map[string]string{
 	"VirtualNetworkGet.json /properties/subnets[]/properties/ipConfigurations":                                    "a subnet's ipConfigurations are the NICs and load balancer frontends attached to it; the emulator has no NICs or load balancers.",
 	"ManagedClustersGetUpgradeProfile.json /properties/agentPoolProfiles[]/upgrades[]/isPreview":                  "a pool can't upgrade past its control plane and the seed's only preview version (1.34.0) is above every GA control plane, so no pool upgrade is a preview.",
 	"MaintenanceConfigurationsCreate_Update_MaintenanceWindow.json /properties/maintenanceWindow/schedule/weekly": "the example's request sets a relativeMonthly schedule and its answers show a weekly one (an error of the example); the emulator answers the schedule it was sent.",
+	"SnapshotsUpdateTags.json /tags/key1":                                                                         "the example's answer shows the tags from before the update (key1, key2), not the ones it sends (key2, key3); the emulator answers the tags it was sent, as the operation's description says.",
 }
 
 // The substitutions that adapt an example request to the emulator: the
