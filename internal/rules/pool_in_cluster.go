@@ -40,6 +40,7 @@ type ExistingPool struct {
 	PodSubnetID  string
 	// OrchestratorVersion is the pool's current version (currentOrchestratorVersion).
 	OrchestratorVersion string
+	PodIPAllocationMode string // podIPAllocationMode; "" when AKS reports none
 }
 
 // CheckPoolInCluster runs the rules that need the live cluster, for a pool

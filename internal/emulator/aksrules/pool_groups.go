@@ -14,6 +14,12 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 	checkPoolReferences,
 	checkSnapshotFit,
 	checkStopNewPool,
+	checkKubeletConfig,
+	checkLinuxOSConfig,
+	checkProximityPlacementZones,
+	checkMessageOfTheDay,
+	checkScaleDownMode,
+	checkPodIPAllocation,
 }
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
@@ -21,6 +27,9 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkChangedPoolReferences,
 	checkStopPool,
+	checkNodeConfigUnchanged,
+	checkMessageOfTheDayChange,
+	checkScaleDownModeUpdate,
 }
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
