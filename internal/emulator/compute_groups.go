@@ -19,8 +19,10 @@ import (
 // 2024-11-01/computeRPCommon.json and capacityReservation.json,
 // dedicatedHost.json, proximityPlacementGroup.json), held as the armcompute
 // models generated from it. Their PUTs answer 200/201 and their DELETEs
-// 200/204 synchronously, as the spec has them. The groups hold no VMs here:
-// the read-only lists of what is in them are empty.
+// 200/204 synchronously, as the spec has them. The groups hold no VMs,
+// reservations or hosts here, and their answers, as the spec's create examples
+// (DedicatedHostGroup_CreateOrUpdate.json ...) show a group with nothing in it,
+// carry none of the read-only lists of what is in them.
 
 const (
 	crgType     = "Microsoft.Compute/capacityReservationGroups"
@@ -75,11 +77,9 @@ func prepareCapacityReservationGroup(_ *Server, q *request, id string, _ json.Ra
 	return marshalResource(&g)
 }
 
-// fillCapacityReservationGroup sets the read-only lists: no reservations or VMs are modelled.
+// fillCapacityReservationGroup drops the read-only fields a client may send back.
 func fillCapacityReservationGroup(p *armcompute.CapacityReservationGroupProperties) {
-	p.CapacityReservations = []*armcompute.SubResourceReadOnly{}
-	p.VirtualMachinesAssociated = []*armcompute.SubResourceReadOnly{}
-	p.InstanceView = nil
+	p.CapacityReservations, p.VirtualMachinesAssociated, p.InstanceView = nil, nil, nil
 }
 
 func prepareHostGroup(_ *Server, q *request, id string, _ json.RawMessage) (json.RawMessage, *aksrules.Error) {
@@ -103,13 +103,12 @@ func prepareHostGroup(_ *Server, q *request, id string, _ json.RawMessage) (json
 }
 
 // fillHostGroup: "The value is defaulted to 'false' when not provided" (spec,
-// supportAutomaticPlacement); no dedicated hosts are modelled.
+// supportAutomaticPlacement); the read-only fields a client may send back are dropped.
 func fillHostGroup(p *armcompute.DedicatedHostGroupProperties) {
 	if p.SupportAutomaticPlacement == nil {
 		p.SupportAutomaticPlacement = to.Ptr(false)
 	}
-	p.Hosts = []*armcompute.SubResourceReadOnly{}
-	p.InstanceView = nil
+	p.Hosts, p.InstanceView = nil, nil
 }
 
 func prepareProximityPlacementGroup(_ *Server, q *request, id string, _ json.RawMessage) (json.RawMessage, *aksrules.Error) {
@@ -125,11 +124,9 @@ func prepareProximityPlacementGroup(_ *Server, q *request, id string, _ json.Raw
 	return marshalResource(&g)
 }
 
-// fillProximityPlacementGroup sets the read-only lists of what the group holds (nothing here).
+// fillProximityPlacementGroup drops the read-only lists a client may send back.
 func fillProximityPlacementGroup(p *armcompute.ProximityPlacementGroupProperties) {
-	p.VirtualMachines = []*armcompute.SubResourceWithColocationStatus{}
-	p.VirtualMachineScaleSets = []*armcompute.SubResourceWithColocationStatus{}
-	p.AvailabilitySets = []*armcompute.SubResourceWithColocationStatus{}
+	p.VirtualMachines, p.VirtualMachineScaleSets, p.AvailabilitySets = nil, nil, nil
 }
 
 // seedComputeGroup builds a seeded group's answer.
