@@ -12,6 +12,9 @@ import (
 // a cluster create (w.Cluster is then the cluster being created).
 var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkNewPoolHardware,
+	checkPoolReferences,
+	checkSnapshotFit,
+	checkStopNewPool,
 	checkKubeletConfig,
 	checkLinuxOSConfig,
 	checkProximityPlacementZones,
@@ -24,6 +27,8 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 // so unset properties hold the stored values.
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkUpdatedPoolHardware,
+	checkChangedPoolReferences,
+	checkStopPool,
 	checkNodeConfigUnchanged,
 	checkMessageOfTheDayChange,
 	checkScaleDownModeUpdate,
