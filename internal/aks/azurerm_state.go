@@ -190,6 +190,7 @@ func poolSettingsFromAzurerm(ctx context.Context, s azurermState) (poolSettings,
 	diags.Append(d...)
 	p.Tags, d = s.stringMap(ctx, "tags")
 	diags.Append(d...)
+	p.poolHardware = hardwareFromAzurerm(s)
 	return p, diags
 }
 

@@ -126,6 +126,7 @@ func replacementPaths(state, plan nodePoolResourceModel) path.Paths {
 // values over).
 func resetForReplacement(plan *nodePoolResourceModel, config nodePoolResourceModel) {
 	plan.ID = types.StringUnknown()
+	unknownUnconfiguredGroupValues(context.Background(), nodePoolKind, &plan.nodePoolSettings, config.nodePoolSettings)
 	unknownIfNotConfigured(&plan.OSSKU, config.OSSKU, types.StringUnknown())
 	unknownIfNotConfigured(&plan.VMSize, config.VMSize, types.StringUnknown())
 	unknownIfNotConfigured(&plan.OrchestratorVersion, config.OrchestratorVersion, types.StringUnknown())

@@ -24,6 +24,7 @@ type poolProperties = armcontainerservice.ManagedClusterAgentPoolProfileProperti
 // poolAttributeGroups declare each subject's attributes for a pool of kind k. aks_node_pool's
 // attributes that default_node_pool lacks are declared by the subject only for nodePoolKind.
 var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{
+	hardwareAttributes,
 	nodeConfigAttributes,
 	placementAttributes,
 }
@@ -35,6 +36,7 @@ var nodePoolOnlyAttributeGroups = []func() map[string]schema.Attribute{}
 // poolDocGroups document each subject's attributes, keyed as nodePoolDocs is (nested
 // attributes as "parent.child"); they are merged into nodePoolDocs.
 var poolDocGroups = []map[string]string{
+	hardwareDocs,
 	nodeConfigNodePoolDocs(),
 	placementDocs,
 }
@@ -42,6 +44,7 @@ var poolDocGroups = []map[string]string{
 // poolExpandGroups set each subject's part of a create body from the planned settings, leaving
 // unknown and null values out so AKS applies its defaults.
 var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolProperties) diag.Diagnostics{
+	expandHardware,
 	expandNodeConfig,
 	expandPlacement,
 }
@@ -49,12 +52,14 @@ var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolPr
 // poolFlattenGroups set each subject's part of s from the pool AKS returned; s already holds
 // every setting of the shared code, and opts.prior the prior settings (nil in data sources).
 var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *poolProperties, opts flattenOptions) diag.Diagnostics{
+	flattenHardware,
 	flattenNodeConfig,
 	flattenPlacement,
 }
 
 // poolChangeGroups add each subject's in-place changes between state and plan to l.
 var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, plan poolValues){
+	hardwareChanges,
 	placementChanges,
 }
 
@@ -62,16 +67,20 @@ var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, pla
 // place: aks_node_pool is replaced, default_node_pool rotated. An unknown planned value counts
 // as a change.
 var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
+	hardwareReplacements,
 	nodeConfigReplacements,
 	placementReplacements,
 }
 
 // poolPlanGroups plan what each subject's in-place change computes or warns about (pools at
 // base), once the plan is known to change something AKS holds.
-var poolPlanGroups = []func(base path.Path, state poolValues, plan *poolValues, config poolValues) diag.Diagnostics{}
+var poolPlanGroups = []func(base path.Path, state poolValues, plan *poolValues, config poolValues) diag.Diagnostics{
+	planHardware,
+}
 
 // poolRulesGroups copy each subject's settings into the pool the rules read.
 var poolRulesGroups = []func(s nodePoolSettings, r *rules.Pool){
+	hardwareRules,
 	nodeConfigRules,
 	placementRules,
 }

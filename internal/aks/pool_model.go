@@ -61,6 +61,7 @@ type poolSettings struct {
 	Tags                       types.Map    `tfsdk:"tags"`
 	HostEncryptionEnabled      types.Bool   `tfsdk:"host_encryption_enabled"`
 	ProvisioningState          types.String `tfsdk:"provisioning_state"`
+	poolHardware
 	poolNodeConfig
 	poolPlacement
 }

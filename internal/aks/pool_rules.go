@@ -107,6 +107,7 @@ func rulesCluster(mc *armcontainerservice.ManagedCluster, pools []*armcontainers
 		}
 		c.HasWindowsProfile = p.WindowsProfile != nil
 	}
+	c.Location = deref(mc.Location)
 	for _, pool := range pools {
 		c.Pools = append(c.Pools, existingFromAPI(pool))
 	}

@@ -28,6 +28,8 @@ type Cluster struct {
 	NetworkPlugin string
 	// Pools are the cluster's agent pools as they are now.
 	Pools []ExistingPool
+	// Location is the cluster's Azure region ("eastus"), for facts of VM sizes that differ by zone.
+	Location string
 }
 
 // ExistingPool is an agent pool of the cluster as AKS reports it.

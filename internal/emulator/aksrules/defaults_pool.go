@@ -41,6 +41,7 @@ func defaultAgentPool(w World, old, ap *armcontainerservice.AgentPool) {
 // defaultNewPool fills the defaults of a pool being created.
 func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 	mc := w.Cluster
+	defaultFromSnapshot(w, p)
 	if !isSet(p.Mode) {
 		// The agentPools API defaults to User; a cluster's first pool must be
 		// given mode System explicitly (use-system-pools.md).
@@ -114,6 +115,8 @@ func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterA
 		p.PowerState = &armcontainerservice.PowerState{Code: to(armcontainerservice.CodeRunning)}
 	}
 	p.NodeImageVersion = latestNodeImage(w, p)
+	snapshotNodeImage(w, p)
+	defaultNewPoolSettings(p)
 	defaultLocalDNSState(p)
 	if p.VirtualMachineNodesStatus == nil {
 		p.VirtualMachineNodesStatus = virtualMachineNodesStatus(p)
@@ -137,6 +140,7 @@ func defaultUpdatedPool(w World, old, p *armcontainerservice.ManagedClusterAgent
 		// "upgradeSettings": {} (azurerm sends it) keeps the stored settings it leaves unset.
 		keepUnset(old.UpgradeSettings, p.UpgradeSettings)
 	}
+	keepUnsetPoolSettings(old, p)
 	if autoscalingOff {
 		// Turning autoscaling off clears the bounds unless the request sets them.
 		if p.MinCount == old.MinCount {

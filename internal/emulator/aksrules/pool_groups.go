@@ -11,6 +11,10 @@ import (
 // newPoolGroupRules check a new pool, whether created through the agentPools API or inline in
 // a cluster create (w.Cluster is then the cluster being created).
 var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkNewPoolHardware,
+	checkPoolReferences,
+	checkSnapshotFit,
+	checkStopNewPool,
 	checkKubeletConfig,
 	checkLinuxOSConfig,
 	checkProximityPlacementZones,
@@ -22,6 +26,9 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
 // so unset properties hold the stored values.
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkUpdatedPoolHardware,
+	checkChangedPoolReferences,
+	checkStopPool,
 	checkNodeConfigUnchanged,
 	checkMessageOfTheDayChange,
 	checkScaleDownModeUpdate,
