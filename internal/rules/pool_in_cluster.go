@@ -28,6 +28,10 @@ type Cluster struct {
 	NetworkPlugin string
 	// Pools are the cluster's agent pools as they are now.
 	Pools []ExistingPool
+	// PowerState is the cluster's powerState.code ("Running", "Stopped").
+	PowerState string
+	// NodeProvisioningMode is nodeProvisioningProfile.mode ("Manual", "Auto").
+	NodeProvisioningMode string
 }
 
 // ExistingPool is an agent pool of the cluster as AKS reports it.
@@ -40,6 +44,8 @@ type ExistingPool struct {
 	PodSubnetID  string
 	// OrchestratorVersion is the pool's current version (currentOrchestratorVersion).
 	OrchestratorVersion string
+	PowerState          string // powerState.code: Running, Stopped ("" when not reported)
+	ProvisioningState   string
 }
 
 // CheckPoolInCluster runs the rules that need the live cluster, for a pool
