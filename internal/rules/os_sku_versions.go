@@ -23,11 +23,6 @@ var osSKUMinors = map[string]struct{ first, last int }{
 	OSSKUWindows2022: {23, 34},
 }
 
-func init() {
-	poolRuleGroups = append(poolRuleGroups, checkOSSKUConfigVersion, checkUbuntu2404FIPS)
-	poolInClusterRuleGroups = append(poolInClusterRuleGroups, checkOSSKURunningVersion)
-}
-
 func checkOSSKUConfigVersion(_ context.Context, base path.Path, p Pool, _ *vmsizes.Size) diag.Diagnostics {
 	v, ok := configuredVersion(p)
 	if !ok {

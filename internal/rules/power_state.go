@@ -36,11 +36,6 @@ type ManualScale struct {
 	NodeCount types.Int64
 }
 
-func init() {
-	poolRuleGroups = append(poolRuleGroups, checkPowerStateConfig)
-	poolInClusterRuleGroups = append(poolInClusterRuleGroups, checkPowerStateInCluster)
-}
-
 // checkPowerStateConfig: System pools can't be stopped.
 func checkPowerStateConfig(_ context.Context, base path.Path, p Pool, _ *vmsizes.Size) diag.Diagnostics {
 	if !stopped(p.PowerState) || anyUnknown(p.Mode) || mode(p) != ModeSystem {

@@ -17,10 +17,6 @@ const sourceVMPools = `the AKS docs "Use Virtual Machines node pools in AKS", Ho
 // MaxManualScaleProfiles is the most VM sizes (manual scale profiles) a VirtualMachines pool has.
 const MaxManualScaleProfiles = 5
 
-func init() {
-	poolRuleGroups = append(poolRuleGroups, checkVirtualMachinesPool)
-}
-
 // checkVirtualMachinesPool: virtual_machines_profile belongs to VirtualMachines pools, which
 // take their sizes and counts from it (at least one, each size once, at most five) and have no
 // autoscaler in API 2025-10-01.
