@@ -76,6 +76,7 @@ func lifecycleChanges(ctx context.Context, l *poolChangeList, state, plan poolVa
 		l.diags.Append(d...)
 		l.add("virtual_machines_profile", func(p *poolProperties) {
 			p.VirtualMachinesProfile = profile
+			p.VirtualMachineNodesStatus = nil // read-only: AKS reports the nodes it ends up with
 		})
 	}
 }
