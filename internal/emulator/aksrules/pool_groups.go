@@ -10,11 +10,18 @@ import (
 
 // newPoolGroupRules check a new pool, whether created through the agentPools API or inline in
 // a cluster create (w.Cluster is then the cluster being created).
-var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{}
+var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkNewVirtualMachinesPool,
+	checkNewPoolOSSKUVersion,
+	checkUbuntu2404FIPS,
+}
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
 // so unset properties hold the stored values.
-var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{}
+var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkUpdatedVirtualMachinesPool,
+	checkUpdatedPoolOSSKUVersion,
+}
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
 	for _, rule := range newPoolGroupRules {
