@@ -76,7 +76,7 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			}
 			resp.Diagnostics.Append(r.checkAgainstCluster(ctx, id, rulesPoolFor(config, plan), current, false)...)
 			if state == nil {
-				resp.Diagnostics.Append(r.planInheritedSubnet(ctx, id, &plan, config)...)
+				r.planInheritedSubnet(ctx, id, &plan, config)
 			}
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -37,13 +36,13 @@ func vnetSubnetAttribute(k poolKind) schema.StringAttribute {
 // planInheritedSubnet plans vnet_subnet_id of a new pool that leaves it unset: the subnet AKS
 // will give it, from the live cluster's pools (null for a managed virtual network). It stays
 // unknown when the cluster can't be read yet (created in the same apply).
-func (r *nodePoolResource) planInheritedSubnet(ctx context.Context, id aksapi.PoolID, plan *nodePoolResourceModel, config nodePoolResourceModel) diag.Diagnostics {
+func (r *nodePoolResource) planInheritedSubnet(ctx context.Context, id aksapi.PoolID, plan *nodePoolResourceModel, config nodePoolResourceModel) {
 	if !config.VnetSubnetID.IsNull() || r.client == nil {
-		return nil
+		return
 	}
 	pools, err := r.client.AKS.CachedPools(ctx, id.Cluster)
 	if err != nil {
-		return nil // checkAgainstCluster reports what stops the plan
+		return // checkAgainstCluster reports what stops the plan
 	}
 	var existing []rules.ExistingPool
 	for _, p := range pools {
@@ -56,7 +55,6 @@ func (r *nodePoolResource) planInheritedSubnet(ctx context.Context, id aksapi.Po
 	if subnet := rules.InheritedSubnet(existing); subnet != "" {
 		plan.VnetSubnetID = types.StringValue(subnet)
 	}
-	return nil
 }
 
 // clusterLifecycle is the cluster's power state and node provisioning mode.
