@@ -43,6 +43,8 @@ var lifecycleInvalid = []struct {
 		`(?s)vm_size is not used by VirtualMachines pools.*Fix: remove vm_size`},
 	{"Ubuntu2404 below Kubernetes 1.32", "u2404old", "os_sku = \"Ubuntu2404\"\n  orchestrator_version = \"1.31\"",
 		`(?s)OS SKU not offered for this Kubernetes version.*os_sku.*1\.32 to 1\.38.*Fix: use Kubernetes 1\.32`},
+	{"gateway_profile on a User pool", "gwuser", `gateway_profile = { public_ip_prefix_size = 30 }`, `(?s)gateway_profile needs a Gateway pool.*Fix: set mode = "Gateway"`},
+	{"Gateway pool without the static egress gateway", "egress", "mode = \"Gateway\"\n  node_count = 2", `(?s)Gateway pools need the cluster's Static Egress Gateway.*Fix: enable it`},
 	{"Ubuntu2404 with FIPS", "u2404fips", "os_sku = \"Ubuntu2404\"\n  fips_enabled = true", `(?s)FIPS is not supported on Ubuntu 24\.04.*fips_enabled.*Fix: use os_sku = "Ubuntu2204"`},
 }
 
@@ -105,6 +107,8 @@ func TestAccLifecycle_invalidRequestsRefusedByAKS(t *testing.T) {
 			EnableAutoScaling: to.Ptr(true), MinCount: to.Ptr[int32](1), MaxCount: to.Ptr[int32](3)}, "InvalidParameter", "autoscaler is not supported"},
 		{"Ubuntu2404 below Kubernetes 1.32", "u2404old", props{OSSKU: to.Ptr(armcontainerservice.OSSKUUbuntu2404), OrchestratorVersion: to.Ptr("1.31.10")}, "InvalidParameter", "1.32 to 1.38"},
 		{"Ubuntu2404 with FIPS", "u2404fips", props{OSSKU: to.Ptr(armcontainerservice.OSSKUUbuntu2404), EnableFIPS: to.Ptr(true)}, "InvalidParameter", "FIPS is not supported"},
+		{"Gateway pool without the static egress gateway", "egress", props{Mode: to.Ptr(armcontainerservice.AgentPoolModeGateway), Count: to.Ptr[int32](2)}, "InvalidParameter", "static egress gateway enabled"},
+		{"gateway_profile on a User pool", "gwuser", props{GatewayProfile: &armcontainerservice.AgentPoolGatewayProfile{PublicIPPrefixSize: to.Ptr[int32](30)}}, "InvalidParameter", "mode is not Gateway"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -24,6 +26,7 @@ type nodePoolLifecycle struct {
 	PowerState             types.String `tfsdk:"power_state"`
 	Type                   types.String `tfsdk:"type"`
 	VirtualMachinesProfile types.Object `tfsdk:"virtual_machines_profile"`
+	GatewayProfile         types.Object `tfsdk:"gateway_profile"`
 }
 
 // manualScaleModel is one entry of virtual_machines_profile.manual_scale.
@@ -36,12 +39,14 @@ var (
 	manualScaleAttrTypes = map[string]attr.Type{"vm_size": types.StringType, "node_count": types.Int64Type}
 	manualScaleType      = types.ObjectType{AttrTypes: manualScaleAttrTypes}
 	vmProfileAttrTypes   = map[string]attr.Type{"manual_scale": types.ListType{ElemType: manualScaleType}}
+	gatewayAttrTypes     = map[string]attr.Type{"public_ip_prefix_size": types.Int64Type}
 )
 
 // Sources of the in-place / replace decisions, shown in the docs.
 const (
 	docStartStop = "[Start and stop a node pool](https://learn.microsoft.com/azure/aks/start-stop-nodepools)"
 	docVMPools   = "[Virtual Machines node pools](https://learn.microsoft.com/azure/aks/virtual-machines-node-pools)"
+	docGateway   = "[Static Egress Gateway](https://learn.microsoft.com/azure/aks/configure-static-egress-gateway)"
 )
 
 var lifecycleDocs = map[string]string{
@@ -60,6 +65,11 @@ var lifecycleDocs = map[string]string{
 		"Adding, removing or changing an entry is made in place (AKS adds or removes nodes of that size).",
 	"virtual_machines_profile.manual_scale.vm_size":    "A VM size of the pool, such as `Standard_D4s_v3`.",
 	"virtual_machines_profile.manual_scale.node_count": "The number of nodes of this size.",
+	"mode": nodePoolDocs["mode"] + " `Gateway` pools carry the egress traffic of the cluster's " + docGateway + " (which must be enabled on the cluster): Linux only, no autoscaler, " +
+		"at most one node per address of `gateway_profile`'s public IP prefix. A change to or from `Gateway` replaces the node pool.",
+	"gateway_profile": "The public IP prefix of a `Gateway` pool (only with `mode = \"Gateway\"`). AKS fills its default when unset; it is recorded here. " +
+		"Changing it replaces the node pool (" + docGateway + ").",
+	"gateway_profile.public_ip_prefix_size": "The size of the pool's public IP prefix, 28-31 (AKS's default 31): each node takes one address, so /31 holds 2 nodes, /30 4, /29 8, /28 16.",
 }
 
 func lifecycleAttributes() map[string]schema.Attribute {
@@ -92,6 +102,17 @@ func lifecycleAttributes() map[string]schema.Attribute {
 				},
 			},
 		},
+		"gateway_profile": schema.SingleNestedAttribute{
+			Optional: true, Computed: true, MarkdownDescription: d["gateway_profile"],
+			PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+			Attributes: map[string]schema.Attribute{
+				"public_ip_prefix_size": schema.Int64Attribute{
+					Optional: true, Computed: true, MarkdownDescription: d["gateway_profile.public_ip_prefix_size"],
+					PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+					Validators:    []validator.Int64{int64validator.Between(28, 31)},
+				},
+			},
+		},
 	}
 }
 
@@ -102,5 +123,6 @@ func movedLifecycle() nodePoolLifecycle {
 		PowerState:             types.StringNull(),
 		Type:                   types.StringValue(rules.PoolTypeVirtualMachineScaleSets),
 		VirtualMachinesProfile: types.ObjectNull(vmProfileAttrTypes),
+		GatewayProfile:         types.ObjectNull(gatewayAttrTypes),
 	}
 }

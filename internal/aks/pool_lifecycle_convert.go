@@ -23,6 +23,7 @@ func expandLifecycle(ctx context.Context, s nodePoolSettings, p *poolProperties)
 	if known(s.Type) {
 		p.Type = enumPointer[armcontainerservice.AgentPoolType](s.Type)
 	}
+	p.GatewayProfile = expandGatewayProfile(s)
 	if !isVirtualMachinesPool(s) {
 		return nil
 	}
@@ -45,14 +46,17 @@ func flattenLifecycle(ctx context.Context, s *nodePoolSettings, p *poolPropertie
 	if s.Type.IsNull() {
 		s.Type = types.StringValue(rules.PoolTypeVirtualMachineScaleSets)
 	}
+	var diags diag.Diagnostics
 	s.PowerState = types.StringValue(rules.PowerStateRunning)
 	if p.PowerState != nil && p.PowerState.Code != nil && *p.PowerState.Code != "" {
 		s.PowerState = types.StringValue(string(*p.PowerState.Code))
 	}
-	var diags diag.Diagnostics
+	s.GatewayProfile, diags = flattenGatewayProfile(p.GatewayProfile)
 	s.VirtualMachinesProfile = types.ObjectNull(vmProfileAttrTypes)
 	if isVirtualMachinesPool(*s) {
-		s.VirtualMachinesProfile, diags = flattenVirtualMachinesProfile(ctx, p.VirtualMachinesProfile, prior.VirtualMachinesProfile)
+		var d diag.Diagnostics
+		s.VirtualMachinesProfile, d = flattenVirtualMachinesProfile(ctx, p.VirtualMachinesProfile, prior.VirtualMachinesProfile)
+		diags.Append(d...)
 		s.VMSize, s.NodeCount = types.StringNull(), types.Int64Null()
 		s.CurrentNodeCount = virtualMachinesNodeCount(p)
 	}
@@ -84,10 +88,11 @@ func lifecycleChanges(ctx context.Context, l *poolChangeList, state, plan poolVa
 // lifecycleReplacements: AKS can't change a pool's type (the emulator's immutable "type", and
 // `az aks nodepool update` has no --vm-set-type).
 func lifecycleReplacements(state, plan nodePoolSettings) []string {
+	out := gatewayReplacements(state, plan)
 	if plan.Type.IsUnknown() || (!plan.Type.IsNull() && !state.Type.IsNull() && !plan.Type.Equal(state.Type)) {
-		return []string{"type"}
+		out = append(out, "type")
 	}
-	return nil
+	return out
 }
 
 // planLifecycle: a stop or start changes the node count AKS reports; a VirtualMachines pool's
@@ -119,4 +124,6 @@ func lifecycleRules(s nodePoolSettings, r *rules.Pool) {
 	r.PowerState = s.PowerState
 	r.Type = s.Type
 	virtualMachinesRules(s, r)
+	r.GatewayProfileSet = !s.GatewayProfile.IsNull() && !s.GatewayProfile.IsUnknown()
+	r.GatewayPrefixSize = gatewayPrefixSize(s.GatewayProfile)
 }

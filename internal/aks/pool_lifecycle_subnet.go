@@ -57,15 +57,18 @@ func (r *nodePoolResource) planInheritedSubnet(ctx context.Context, id aksapi.Po
 	}
 }
 
-// clusterLifecycle is the cluster's power state and node provisioning mode.
-func clusterLifecycle(p *armcontainerservice.ManagedClusterProperties) (power, provisioning string) {
+// clusterLifecycle records the cluster's power state, node provisioning mode and Static Egress
+// Gateway in c.
+func clusterLifecycle(p *armcontainerservice.ManagedClusterProperties, c *rules.Cluster) {
 	if p.PowerState != nil {
-		power = deref(p.PowerState.Code)
+		c.PowerState = deref(p.PowerState.Code)
 	}
 	if p.NodeProvisioningProfile != nil {
-		provisioning = deref(p.NodeProvisioningProfile.Mode)
+		c.NodeProvisioningMode = deref(p.NodeProvisioningProfile.Mode)
 	}
-	return power, provisioning
+	if np := p.NetworkProfile; np != nil && np.StaticEgressGatewayProfile != nil && np.StaticEgressGatewayProfile.Enabled != nil {
+		c.StaticEgressGatewayEnabled = *np.StaticEgressGatewayProfile.Enabled
+	}
 }
 
 // poolLifecycleState is a pool's power and provisioning states as AKS reports them.

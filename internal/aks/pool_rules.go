@@ -108,7 +108,7 @@ func rulesCluster(mc *armcontainerservice.ManagedCluster, pools []*armcontainers
 			}
 		}
 		c.HasWindowsProfile = p.WindowsProfile != nil
-		c.PowerState, c.NodeProvisioningMode = clusterLifecycle(p)
+		clusterLifecycle(p, &c)
 	}
 	for _, pool := range pools {
 		c.Pools = append(c.Pools, existingFromAPI(pool))

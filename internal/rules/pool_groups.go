@@ -20,6 +20,7 @@ var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *v
 	checkVirtualMachinesPool,
 	checkOSSKUConfigVersion,
 	checkUbuntu2404FIPS,
+	checkGatewayPool,
 }
 
 // poolInClusterRuleGroups check a pool against the live cluster, for a pool being created
@@ -27,6 +28,7 @@ var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *v
 var poolInClusterRuleGroups = []func(ctx context.Context, base path.Path, p Pool, current *ExistingPool, c Cluster, size *vmsizes.Size) diag.Diagnostics{
 	checkPowerStateInCluster,
 	checkOSSKURunningVersion,
+	checkGatewayInCluster,
 }
 
 func checkPoolGroups(ctx context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics {

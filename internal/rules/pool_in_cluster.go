@@ -32,6 +32,8 @@ type Cluster struct {
 	PowerState string
 	// NodeProvisioningMode is nodeProvisioningProfile.mode ("Manual", "Auto").
 	NodeProvisioningMode string
+	// StaticEgressGatewayEnabled is networkProfile.staticEgressGatewayProfile.enabled.
+	StaticEgressGatewayEnabled bool
 }
 
 // ExistingPool is an agent pool of the cluster as AKS reports it.

@@ -28,6 +28,10 @@ type PoolLifecycle struct {
 	ManualScale        []ManualScale
 	ManualScaleSet     bool
 	ManualScaleUnknown bool
+	// GatewayProfileSet is true when gateway_profile is configured; GatewayPrefixSize is its
+	// public_ip_prefix_size (null: AKS's default, 31).
+	GatewayProfileSet bool
+	GatewayPrefixSize types.Int64
 }
 
 // ManualScale is one manual scale profile of a VirtualMachines pool: a VM size and its count.

@@ -12,14 +12,15 @@ import (
 // schema (stringvalidator.OneOf), the rules, and the docs (MarkdownOneOf). A list's order is the
 // order the docs and OneOf's messages show.
 
-// Node pool modes (agentPool mode).
+// Node pool modes (agentPool mode). Gateway pools carry the Static Egress Gateway's egress traffic.
 const (
-	ModeSystem = string(armcontainerservice.AgentPoolModeSystem)
-	ModeUser   = string(armcontainerservice.AgentPoolModeUser)
+	ModeSystem  = string(armcontainerservice.AgentPoolModeSystem)
+	ModeUser    = string(armcontainerservice.AgentPoolModeUser)
+	ModeGateway = string(armcontainerservice.AgentPoolModeGateway)
 )
 
 // Modes are the mode values of a node pool.
-var Modes = []string{ModeSystem, ModeUser}
+var Modes = []string{ModeSystem, ModeUser, ModeGateway}
 
 // Power states of a node pool (agentPool powerState.code).
 const (

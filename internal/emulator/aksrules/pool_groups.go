@@ -14,6 +14,7 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 	checkNewVirtualMachinesPool,
 	checkNewPoolOSSKUVersion,
 	checkUbuntu2404FIPS,
+	checkNewGatewayPool,
 }
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
@@ -21,6 +22,7 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkUpdatedVirtualMachinesPool,
 	checkUpdatedPoolOSSKUVersion,
+	checkUpdatedGatewayPool,
 }
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {

@@ -95,3 +95,42 @@ func TestOSSKUVersionRanges(t *testing.T) {
 		})
 	}
 }
+
+func TestGatewayPoolRules(t *testing.T) {
+	plain := worldWith(newCluster(t, nil))
+	egress := worldWith(newCluster(t, func(mc *armcontainerservice.ManagedCluster) {
+		mc.Properties.NetworkProfile = &armcontainerservice.NetworkProfile{
+			StaticEgressGatewayProfile: &armcontainerservice.ManagedClusterStaticEgressGatewayProfile{Enabled: to(true)},
+		}
+	}))
+	gateway := to(armcontainerservice.AgentPoolModeGateway)
+	tests := []struct {
+		name       string
+		w          World
+		edit       func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties)
+		code, text string
+	}{
+		{"two nodes on /31", egress, func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+			p.Mode, p.Count = gateway, to[int32](2)
+		}, "", ""},
+		{"three nodes on /31", egress, func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+			p.Mode, p.Count = gateway, to[int32](3)
+		}, codeInvalidParameter, "more than the 2 addresses"},
+		{"four nodes on /30", egress, func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+			p.Mode, p.Count, p.GatewayProfile = gateway, to[int32](4), &armcontainerservice.AgentPoolGatewayProfile{PublicIPPrefixSize: to[int32](30)}
+		}, "", ""},
+		{"no static egress gateway", plain, func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+			p.Mode, p.Count = gateway, to[int32](2)
+		}, codeInvalidParameter, "static egress gateway enabled"},
+		{"profile on a User pool", egress, func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+			p.GatewayProfile = &armcontainerservice.AgentPoolGatewayProfile{PublicIPPrefixSize: to[int32](30)}
+		}, codeInvalidParameter, "mode is not Gateway"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ap := newPool("gw", tt.edit)
+			DefaultAgentPool(tt.w, nil, ap)
+			wantError(t, CheckAgentPoolCreate(tt.w, ap), tt.code, tt.text)
+		})
+	}
+}
