@@ -69,6 +69,11 @@ var lifecycleDocs = map[string]string{
 		"at most one node per address of `gateway_profile`'s public IP prefix. A change to or from `Gateway` replaces the node pool.",
 	"gateway_profile": "The public IP prefix of a `Gateway` pool (only with `mode = \"Gateway\"`). AKS fills its default when unset; it is recorded here. " +
 		"Changing it replaces the node pool (" + docGateway + ").",
+	"vnet_subnet_id": nodePoolDocs["vnet_subnet_id"] + " Unset on a cluster whose pools use custom subnets, AKS gives the pool the cluster's subnet " +
+		"(its System pool's), as `az aks nodepool add` without `--vnet-subnet-id` does: the plan shows that subnet, read from the live cluster, and it is recorded here.",
+	"os_sku": nodePoolDocs["os_sku"] + " The versioned SKUs exist for some Kubernetes versions only: `Ubuntu2204` 1.25-1.33, `Ubuntu2404` 1.32-1.38 (no FIPS), " +
+		"`AzureLinux3` 1.28-1.36, `Windows2019` up to 1.32, `Windows2022` 1.23-1.34 ([OS versions](https://learn.microsoft.com/azure/aks/upgrade-os-version)). " +
+		"The API's deprecated `CBLMariner` (Azure Linux 2.0, whose node images AKS removed in March 2026) is not offered: use `AzureLinux`.",
 	"gateway_profile.public_ip_prefix_size": "The size of the pool's public IP prefix, 28-31 (AKS's default 31): each node takes one address, so /31 holds 2 nodes, /30 4, /29 8, /28 16.",
 }
 
