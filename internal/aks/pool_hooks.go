@@ -23,7 +23,10 @@ type poolProperties = armcontainerservice.ManagedClusterAgentPoolProfileProperti
 
 // poolAttributeGroups declare each subject's attributes for a pool of kind k. aks_node_pool's
 // attributes that default_node_pool lacks are declared by the subject only for nodePoolKind.
-var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{}
+var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{
+	nodeConfigAttributes,
+	placementAttributes,
+}
 
 // nodePoolOnlyAttributeGroups declare each subject's attributes that only aks_node_pool has
 // (fields of nodePoolSettings, outside poolSettings), such as the settings of Windows pools.
@@ -35,23 +38,30 @@ var nodePoolOnlyAttributeGroups = []func() map[string]schema.Attribute{
 // attributes as "parent.child"); they are merged into nodePoolDocs.
 var poolDocGroups = []map[string]string{
 	lifecycleDocs,
+	nodeConfigNodePoolDocs(),
+	placementDocs,
 }
 
 // poolExpandGroups set each subject's part of a create body from the planned settings, leaving
 // unknown and null values out so AKS applies its defaults.
 var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolProperties) diag.Diagnostics{
 	expandLifecycle,
+	expandNodeConfig,
+	expandPlacement,
 }
 
 // poolFlattenGroups set each subject's part of s from the pool AKS returned; s already holds
 // every setting of the shared code, and opts.prior the prior settings (nil in data sources).
 var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *poolProperties, opts flattenOptions) diag.Diagnostics{
 	flattenLifecycle,
+	flattenNodeConfig,
+	flattenPlacement,
 }
 
 // poolChangeGroups add each subject's in-place changes between state and plan to l.
 var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, plan poolValues){
 	lifecycleChanges,
+	placementChanges,
 }
 
 // poolReplaceGroups name each subject's attributes whose planned change AKS can't make in
@@ -59,6 +69,8 @@ var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, pla
 // as a change.
 var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
 	lifecycleReplacements,
+	nodeConfigReplacements,
+	placementReplacements,
 }
 
 // poolPlanGroups plan what each subject's in-place change computes or warns about (pools at
@@ -70,6 +82,8 @@ var poolPlanGroups = []func(base path.Path, state poolValues, plan *poolValues, 
 // poolRulesGroups copy each subject's settings into the pool the rules read.
 var poolRulesGroups = []func(s nodePoolSettings, r *rules.Pool){
 	lifecycleRules,
+	nodeConfigRules,
+	placementRules,
 }
 
 func init() {

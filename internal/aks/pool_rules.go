@@ -132,6 +132,7 @@ func existingFromAPI(pool *armcontainerservice.AgentPool) rules.ExistingPool {
 	e.PodSubnetID = deref(p.PodSubnetID)
 	e.PowerState, e.ProvisioningState = poolLifecycleState(p)
 	e.OrchestratorVersion = deref(p.CurrentOrchestratorVersion)
+	e.PodIPAllocationMode = deref(p.PodIPAllocationMode)
 	if e.OrchestratorVersion == "" {
 		e.OrchestratorVersion = deref(p.OrchestratorVersion)
 	}
@@ -174,6 +175,9 @@ func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id aksapi.Po
 	diags.Append(rules.CheckPoolInCluster(ctx, path.Empty(), pool, current, rulesCluster(mc, pools), sizes, location)...)
 
 	diags.Append(checkPoolLive(ctx, path.Empty(), pool, sizes, location)...)
+	if current == nil {
+		diags.Append(checkSnapshotLive(ctx, coord, path.Empty(), pool)...)
+	}
 	return diags
 }
 

@@ -21,6 +21,8 @@ var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *v
 	checkOSSKUConfigVersion,
 	checkUbuntu2404FIPS,
 	checkGatewayPool,
+	checkNodeConfig,
+	checkPlacement,
 }
 
 // poolInClusterRuleGroups check a pool against the live cluster, for a pool being created
@@ -29,6 +31,7 @@ var poolInClusterRuleGroups = []func(ctx context.Context, base path.Path, p Pool
 	checkPowerStateInCluster,
 	checkOSSKURunningVersion,
 	checkGatewayInCluster,
+	checkPlacementInCluster,
 }
 
 func checkPoolGroups(ctx context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics {

@@ -48,6 +48,7 @@ type ExistingPool struct {
 	OrchestratorVersion string
 	PowerState          string // powerState.code: Running, Stopped ("" when not reported)
 	ProvisioningState   string
+	PodIPAllocationMode string // podIPAllocationMode; "" when AKS reports none
 }
 
 // CheckPoolInCluster runs the rules that need the live cluster, for a pool

@@ -15,6 +15,12 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 	checkNewPoolOSSKUVersion,
 	checkUbuntu2404FIPS,
 	checkNewGatewayPool,
+	checkKubeletConfig,
+	checkLinuxOSConfig,
+	checkProximityPlacementZones,
+	checkMessageOfTheDay,
+	checkScaleDownMode,
+	checkPodIPAllocation,
 }
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
@@ -23,6 +29,9 @@ var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerserv
 	checkUpdatedVirtualMachinesPool,
 	checkUpdatedPoolOSSKUVersion,
 	checkUpdatedGatewayPool,
+	checkNodeConfigUnchanged,
+	checkMessageOfTheDayChange,
+	checkScaleDownModeUpdate,
 }
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
