@@ -38,6 +38,13 @@ func checkVirtualMachinesPool(_ context.Context, base path.Path, p Pool, _ *vmsi
 	}
 	var diags diag.Diagnostics
 	diags.Append(checkVirtualMachinesScaleSetArguments(base, p)...)
+	if isSet(p.SnapshotID) {
+		at := base.AtName("snapshot_id")
+		diags.Append(ruleError(at, "VirtualMachines pools can't be created from a snapshot",
+			explain(fmt.Sprintf("%s is set, but type is %q.", shown(at), PoolTypeVirtualMachines),
+				"node pool snapshots aren't supported for Virtual Machines node pools", sourceVMPools,
+				fmt.Sprintf(`remove %s, or use type = %q.`, shown(at), PoolTypeVirtualMachineScaleSets))))
+	}
 	diags.Append(checkVirtualMachinesAutoscaler(base, p)...)
 	if p.ManualScaleUnknown {
 		return diags

@@ -40,6 +40,10 @@ func TestCheckVirtualMachinesPool(t *testing.T) {
 		{"vm_size and node_count", with(vmPool("Standard_D2s_v3"), func(p *Pool) { p.VMSize, p.NodeCount = str("Standard_D2s_v3"), num(3) }),
 			[]want{errAt("vm_size", "vm_size is not used by VirtualMachines pools", "virtual_machines_profile.manual_scale"),
 				errAt("node_count", "node_count is not used by VirtualMachines pools")}},
+		{"from a snapshot", with(vmPool("Standard_D2s_v3"), func(p *Pool) {
+			p.SnapshotID = str("/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/snapshots/snapshot1")
+		}),
+			[]want{errAt("snapshot_id", "VirtualMachines pools can't be created from a snapshot")}},
 		{"unknown profile", with(vmPool(), func(p *Pool) { p.ManualScaleUnknown = true }), nil},
 		{"unknown type", with(userPool(), func(p *Pool) { p.Type, p.ManualScaleSet = types.StringUnknown(), true }), nil},
 	}

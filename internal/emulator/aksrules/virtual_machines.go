@@ -65,6 +65,10 @@ func checkVirtualMachinesProfile(name string, p *armcontainerservice.ManagedClus
 		}
 		seen[key] = true
 	}
+	if p.CreationData != nil && isSet(p.CreationData.SourceResourceID) {
+		return badRequest(codeInvalidParameter, "creationData.sourceResourceId",
+			"Node pool snapshots are not supported for agent pool '%s' of type VirtualMachines.", name)
+	}
 	if p.EnableAutoScaling != nil && *p.EnableAutoScaling {
 		return badRequest(codeInvalidParameter, "enableAutoScaling",
 			"Cluster autoscaler is not supported for agent pool '%s' of type VirtualMachines.", name)

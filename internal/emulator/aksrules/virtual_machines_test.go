@@ -36,6 +36,10 @@ func TestVirtualMachinesPoolRules(t *testing.T) {
 			p.Type, p.VirtualMachinesProfile, p.EnableAutoScaling = vm, vmProfile("Standard_D2s_v3"), to(true)
 			p.MinCount, p.MaxCount = to[int32](1), to[int32](3)
 		}, codeInvalidParameter, "autoscaler is not supported"},
+		{"from a snapshot", func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+			p.Type, p.VirtualMachinesProfile = vm, vmProfile("Standard_D2s_v3")
+			p.CreationData = &armcontainerservice.CreationData{SourceResourceID: to("/subscriptions/" + testSub + "/resourceGroups/rg-aks-demo/providers/Microsoft.ContainerService/snapshots/snapshot1")}
+		}, codeInvalidParameter, "snapshots are not supported"},
 		{"profile on a scale set pool", func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 			p.VMSize, p.VirtualMachinesProfile = to("Standard_DS2_v2"), vmProfile("Standard_D2s_v3")
 		}, codeInvalidParameter, "only allowed for agent pools of type VirtualMachines"},
