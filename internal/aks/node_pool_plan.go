@@ -75,6 +75,9 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 				current = &e
 			}
 			resp.Diagnostics.Append(r.checkAgainstCluster(ctx, id, rulesPoolFor(config, plan), current, false)...)
+			if state == nil {
+				r.planInheritedSubnet(ctx, id, &plan, config)
+			}
 		}
 	}
 	if state == nil && !resp.Diagnostics.HasError() {
@@ -138,6 +141,8 @@ func resetForReplacement(plan *nodePoolResourceModel, config nodePoolResourceMod
 	unknownIfNotConfigured(&plan.OSDiskSizeGB, config.OSDiskSizeGB, types.Int64Unknown())
 	unknownIfNotConfigured(&plan.MaxPods, config.MaxPods, types.Int64Unknown())
 	unknownIfNotConfigured(&plan.SpotMaxPrice, config.SpotMaxPrice, types.Float64Unknown())
+	unknownIfNotConfigured(&plan.PowerState, config.PowerState, types.StringUnknown())
+	unknownIfNotConfigured(&plan.VnetSubnetID, config.VnetSubnetID, types.StringUnknown())
 	plan.CurrentNodeCount = types.Int64Unknown()
 	plan.CurrentOrchestratorVersion = types.StringUnknown()
 	plan.CurrentNodeImageVersion = types.StringUnknown()

@@ -31,12 +31,15 @@ var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{
 
 // nodePoolOnlyAttributeGroups declare each subject's attributes that only aks_node_pool has
 // (fields of nodePoolSettings, outside poolSettings), such as the settings of Windows pools.
-var nodePoolOnlyAttributeGroups = []func() map[string]schema.Attribute{}
+var nodePoolOnlyAttributeGroups = []func() map[string]schema.Attribute{
+	lifecycleAttributes,
+}
 
 // poolDocGroups document each subject's attributes, keyed as nodePoolDocs is (nested
 // attributes as "parent.child"); they are merged into nodePoolDocs.
 var poolDocGroups = []map[string]string{
 	hardwareDocs,
+	lifecycleDocs,
 	nodeConfigNodePoolDocs(),
 	placementDocs,
 }
@@ -45,6 +48,7 @@ var poolDocGroups = []map[string]string{
 // unknown and null values out so AKS applies its defaults.
 var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolProperties) diag.Diagnostics{
 	expandHardware,
+	expandLifecycle,
 	expandNodeConfig,
 	expandPlacement,
 }
@@ -53,6 +57,7 @@ var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolPr
 // every setting of the shared code, and opts.prior the prior settings (nil in data sources).
 var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *poolProperties, opts flattenOptions) diag.Diagnostics{
 	flattenHardware,
+	flattenLifecycle,
 	flattenNodeConfig,
 	flattenPlacement,
 }
@@ -60,6 +65,7 @@ var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *pool
 // poolChangeGroups add each subject's in-place changes between state and plan to l.
 var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, plan poolValues){
 	hardwareChanges,
+	lifecycleChanges,
 	placementChanges,
 }
 
@@ -68,6 +74,7 @@ var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, pla
 // as a change.
 var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
 	hardwareReplacements,
+	lifecycleReplacements,
 	nodeConfigReplacements,
 	placementReplacements,
 }
@@ -76,11 +83,13 @@ var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
 // base), once the plan is known to change something AKS holds.
 var poolPlanGroups = []func(base path.Path, state poolValues, plan *poolValues, config poolValues) diag.Diagnostics{
 	planHardware,
+	planLifecycle,
 }
 
 // poolRulesGroups copy each subject's settings into the pool the rules read.
 var poolRulesGroups = []func(s nodePoolSettings, r *rules.Pool){
 	hardwareRules,
+	lifecycleRules,
 	nodeConfigRules,
 	placementRules,
 }

@@ -33,6 +33,7 @@ type nodePoolSettings struct {
 	Priority       types.String  `tfsdk:"priority"`
 	EvictionPolicy types.String  `tfsdk:"eviction_policy"`
 	SpotMaxPrice   types.Float64 `tfsdk:"spot_max_price"`
+	nodePoolLifecycle
 }
 
 // poolSettings are the settings aks_node_pool and aks_cluster's default_node_pool have in common.

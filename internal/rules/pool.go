@@ -37,6 +37,7 @@ type Pool struct {
 	HostEncryptionEnabled types.Bool
 	MaxPods               types.Int64 // null: AKS's default for the network plugin
 	PoolHardware
+	PoolLifecycle
 	PoolNodeConfig
 	PoolPlacement
 }

@@ -17,6 +17,11 @@ import (
 // size, nil when vm_size is unset, unknown or not in the catalogue (rules needing it don't run).
 var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics{
 	checkPoolHardware,
+	checkPowerStateConfig,
+	checkVirtualMachinesPool,
+	checkOSSKUConfigVersion,
+	checkUbuntu2404FIPS,
+	checkGatewayPool,
 	checkNodeConfig,
 	checkPlacement,
 }
@@ -25,6 +30,9 @@ var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *v
 // (current nil) or updated; size as for poolRuleGroups.
 var poolInClusterRuleGroups = []func(ctx context.Context, base path.Path, p Pool, current *ExistingPool, c Cluster, size *vmsizes.Size) diag.Diagnostics{
 	checkPoolHardwareInCluster,
+	checkPowerStateInCluster,
+	checkOSSKURunningVersion,
+	checkGatewayInCluster,
 	checkPlacementInCluster,
 }
 

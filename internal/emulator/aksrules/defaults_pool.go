@@ -169,6 +169,8 @@ func defaultUpdatedPool(w World, old, p *armcontainerservice.ManagedClusterAgent
 		}
 	}
 	defaultLocalDNSState(p)
+	// virtualMachineNodesStatus is read-only: the nodes the pool has once the update is done.
+	p.VirtualMachineNodesStatus = virtualMachineNodesStatus(p)
 }
 
 // versionTextChanged reports whether an update sets a different version text.
