@@ -71,8 +71,8 @@ const (
 	microsoftExamplesDir = "../emulator/conformance/testdata"
 )
 
-// poolPut matches the PUTs of agent pools (none of the examples' tests writes the cluster).
-var poolPut = acctest.ARMCall(http.MethodPut, `/agentPools/[^/]+$`)
+// officialPoolPut matches the PUTs of agent pools (none of the examples' tests writes the cluster).
+var officialPoolPut = acctest.ARMCall(http.MethodPut, `/agentPools/[^/]+$`)
 
 func TestAccNodePool_officialExamples(t *testing.T) {
 	for _, ex := range officialCreateExamples {
@@ -96,7 +96,7 @@ func testOfficialCreate(t *testing.T, ex officialExample) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectOne(srv, poolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json)),
+				acctest.ExpectOne(srv, officialPoolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json)),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, ""), 0),
 			},
 		},
@@ -146,7 +146,7 @@ func officialChange(srv *emulator.Server, t *testing.T, ex officialExample, conf
 			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 		},
 		ConfigStateChecks: []statecheck.StateCheck{
-			acctest.ExpectOne(srv, poolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json)),
+			acctest.ExpectOne(srv, officialPoolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json)),
 			acctest.ExpectCalls(srv, acctest.Writes(), 1),
 		},
 	}
