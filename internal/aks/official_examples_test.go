@@ -78,7 +78,8 @@ func TestAccNodePool_officialExamples(t *testing.T) {
 	for _, ex := range officialCreateExamples {
 		t.Run(ex.name, func(t *testing.T) { testOfficialCreate(t, ex) })
 	}
-	t.Run("stop-start", testOfficialStopStart)
+	t.Run("stop", testOfficialStop)
+	t.Run("start", testOfficialStart)
 	t.Run("update", testOfficialUpdate)
 }
 
@@ -104,10 +105,10 @@ func testOfficialCreate(t *testing.T, ex officialExample) {
 	})
 }
 
-// testOfficialStopStart: a running pool (official-start.tf) is stopped by official-stop.tf and
-// started again by official-start.tf, each change one PUT with Microsoft's request in it and no
-// other write.
-func testOfficialStopStart(t *testing.T) {
+// testOfficialStop: a running pool (official-start.tf) is stopped by official-stop.tf with one
+// PUT carrying Microsoft's request and no other write; an import of the stopped pool plans no
+// change.
+func testOfficialStop(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})
 	running := officialConfig(t, officialStart.name, cluster)
 	stopped := officialConfig(t, officialStop.name, cluster)
@@ -116,6 +117,20 @@ func testOfficialStopStart(t *testing.T) {
 		{Config: running},
 		officialChange(srv, t, officialStop, stopped, address),
 		importPlansNoChange(stopped, address),
+	})
+}
+
+// testOfficialStart: the pool stopped by official-stop.tf is started again by official-start.tf
+// with one PUT carrying Microsoft's request and no other write; an import of the running pool
+// plans no change.
+func testOfficialStart(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	running := officialConfig(t, officialStart.name, cluster)
+	stopped := officialConfig(t, officialStop.name, cluster)
+	address := poolResourceAddress(t, running)
+	acctest.Test(t, []resource.TestStep{
+		{Config: running},
+		{Config: stopped},
 		officialChange(srv, t, officialStart, running, address),
 		importPlansNoChange(running, address),
 	})
