@@ -22,8 +22,9 @@ import (
 // the same elements in the same order). The body may hold more (defaults the provider sends,
 // such as the pool type). The only exceptions, each a placeholder of the example rather than a
 // setting:
-//   - "orchestratorVersion": "" is AKS's "use the default": the body leaves the version out (or
-//     sends "").
+//   - "orchestratorVersion": "" is AKS's "use the default": a create's body leaves the version out
+//     (or sends ""); an update's body, the pool as AKS holds it with the change applied, carries
+//     the version the pool runs, which must be one the emulator offers.
 //   - orchestratorVersion 1.9.6, 1.23.3 and 1.23.8 are long out of support and the emulator, like
 //     AKS today, doesn't offer them; the examples name an offered version instead, and the body
 //     must carry one the emulator offers (a patch version or a minor version of one).
@@ -57,11 +58,12 @@ func microsoftRequest(t *testing.T, file string) map[string]any {
 	return ex.Parameters.Parameters.Properties
 }
 
-// carriesRequest expects the request body's properties to carry Microsoft's request of file.
-func carriesRequest(t *testing.T, srv *emulator.Server, file string) acctest.RequestCheck {
+// carriesRequest expects the request body's properties to carry Microsoft's request of file; in
+// an update (a change of an existing pool) when update is true.
+func carriesRequest(t *testing.T, srv *emulator.Server, file string, update bool) acctest.RequestCheck {
 	want := microsoftRequest(t, file)
-	c := requestComparison{}
-	if v, ok := want["orchestratorVersion"]; ok && v != "" {
+	c := requestComparison{update: update}
+	if v, ok := want["orchestratorVersion"]; ok && (v != "" || update) {
 		c.offered = offeredVersions(t, srv)
 	}
 	return func(e emulator.JournalEntry) error {
@@ -83,6 +85,7 @@ func carriesRequest(t *testing.T, srv *emulator.Server, file string) acctest.Req
 
 // requestComparison collects the differences between Microsoft's request and a body.
 type requestComparison struct {
+	update   bool     // the body is an update's: the whole pool
 	offered  []string // the Kubernetes versions the emulator offers, minor and patch
 	problems []string
 }
@@ -102,6 +105,10 @@ func (c *requestComparison) properties(want, got map[string]any) {
 		w := want[k]
 		g, present := got[k]
 		switch {
+		case k == "orchestratorVersion" && w == "" && c.update:
+			if present && g != "" && !slices.Contains(c.offered, fmt.Sprint(g)) {
+				c.problem("orchestratorVersion: Microsoft's \"\" (unchanged) but the body sends %v, not an offered version %v", g, c.offered)
+			}
 		case k == "orchestratorVersion" && w == "":
 			if present && g != "" {
 				c.problem("orchestratorVersion: Microsoft's \"\" (AKS's default) but the body sends %v", g)
@@ -269,4 +276,18 @@ func TestOfficialExamplesComparison(t *testing.T) {
 			t.Errorf("problems %q, want two: 1.9.6 and none aren't offered", c.problems)
 		}
 	})
+}
+
+// An update's body carries the version the pool runs where Microsoft's request says "".
+func TestOfficialExamplesComparisonOfAnUpdate(t *testing.T) {
+	c := requestComparison{update: true, offered: []string{"1.33", "1.33.3"}}
+	c.properties(map[string]any{"orchestratorVersion": ""}, map[string]any{"orchestratorVersion": "1.33.3"})
+	c.properties(map[string]any{"orchestratorVersion": ""}, map[string]any{})
+	if len(c.problems) != 0 {
+		t.Errorf("problems %q, want none", c.problems)
+	}
+	c.properties(map[string]any{"orchestratorVersion": ""}, map[string]any{"orchestratorVersion": "1.9.6"})
+	if len(c.problems) != 1 {
+		t.Errorf("problems %q, want one: 1.9.6 isn't offered", c.problems)
+	}
 }

@@ -97,7 +97,7 @@ func testOfficialCreate(t *testing.T, ex officialExample) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectOne(srv, officialPoolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json)),
+				acctest.ExpectOne(srv, officialPoolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json, false)),
 				acctest.ExpectCalls(srv, acctest.ARMCall(http.MethodDelete, ""), 0),
 			},
 		},
@@ -161,7 +161,7 @@ func officialChange(srv *emulator.Server, t *testing.T, ex officialExample, conf
 			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 		},
 		ConfigStateChecks: []statecheck.StateCheck{
-			acctest.ExpectOne(srv, officialPoolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json)),
+			acctest.ExpectOne(srv, officialPoolPut, acctest.Succeeded(), carriesRequest(t, srv, ex.json, true)),
 			acctest.ExpectCalls(srv, acctest.Writes(), 1),
 		},
 	}
