@@ -79,17 +79,7 @@ func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterA
 			*b = to(false)
 		}
 	}
-	if !isSet(p.ScaleSetPriority) {
-		p.ScaleSetPriority = to(armcontainerservice.ScaleSetPriorityRegular)
-	}
-	if isSpot(p) {
-		if !isSet(p.ScaleSetEvictionPolicy) {
-			p.ScaleSetEvictionPolicy = to(armcontainerservice.ScaleSetEvictionPolicyDelete)
-		}
-		if p.SpotMaxPrice == nil {
-			p.SpotMaxPrice = to[float32](-1) // pay up to the on-demand price
-		}
-	}
+	defaultPriority(p)
 	if !isSet(p.VnetSubnetID) {
 		p.VnetSubnetID = inheritedSubnet(otherPools(w, name))
 	}
@@ -120,6 +110,21 @@ func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterA
 	defaultLocalDNSState(p)
 	if p.VirtualMachineNodesStatus == nil {
 		p.VirtualMachineNodesStatus = virtualMachineNodesStatus(p)
+	}
+}
+
+// defaultPriority: Regular, and for Spot pools the eviction policy and price AKS applies.
+func defaultPriority(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+	if !isSet(p.ScaleSetPriority) {
+		p.ScaleSetPriority = to(armcontainerservice.ScaleSetPriorityRegular)
+	}
+	if isSpot(p) {
+		if !isSet(p.ScaleSetEvictionPolicy) {
+			p.ScaleSetEvictionPolicy = to(armcontainerservice.ScaleSetEvictionPolicyDelete)
+		}
+		if p.SpotMaxPrice == nil {
+			p.SpotMaxPrice = to[float32](-1) // pay up to the on-demand price
+		}
 	}
 }
 

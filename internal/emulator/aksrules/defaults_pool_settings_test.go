@@ -22,13 +22,16 @@ func TestNewPoolSettingsDefaults(t *testing.T) {
 	sent := createdPool(t, w, "sent", func(p *poolProperties) {
 		p.WorkloadRuntime = to(armcontainerservice.WorkloadRuntimeWasmWasi)
 		p.SecurityProfile = &armcontainerservice.AgentPoolSecurityProfile{EnableSecureBoot: to(true)}
-		p.GpuProfile = &armcontainerservice.GPUProfile{}
 		p.ScaleDownMode = to(armcontainerservice.ScaleDownModeDeallocate)
 	}).Properties
 	check(t, "sent workloadRuntime", deref(sent.WorkloadRuntime), armcontainerservice.WorkloadRuntimeWasmWasi)
 	check(t, "sent secure boot", deref(sent.SecurityProfile.EnableSecureBoot), true)
 	check(t, "sent vTPM", deref(sent.SecurityProfile.EnableVTPM), false)
-	check(t, "gpu driver", deref(sent.GpuProfile.Driver), armcontainerservice.GPUDriverInstall)
+	gpu := createdPool(t, w, "gpu", func(p *poolProperties) {
+		p.VMSize = to("Standard_NC6s_v3") // a GPU size: AKS takes a gpuProfile only there
+		p.GpuProfile = &armcontainerservice.GPUProfile{}
+	}).Properties
+	check(t, "gpu driver", deref(gpu.GpuProfile.Driver), armcontainerservice.GPUDriverInstall)
 	check(t, "scaleDownMode", deref(sent.ScaleDownMode), armcontainerservice.ScaleDownModeDeallocate)
 
 	// defaults only: this cluster's managed subnet would refuse the custom one
