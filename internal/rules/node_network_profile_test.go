@@ -11,7 +11,9 @@ func TestCheckAllowedHostPorts(t *testing.T) {
 	ports := func(r ...PortRange) Pool {
 		return with(userPool(), func(p *Pool) { p.AllowedHostPorts = r })
 	}
-	rng := func(start, end int64) PortRange { return PortRange{PortStart: num(start), PortEnd: num(end), Protocol: str("TCP")} }
+	rng := func(start, end int64) PortRange {
+		return PortRange{PortStart: num(start), PortEnd: num(end), Protocol: str("TCP")}
+	}
 	expectDiags(t, checkAllowedHostPorts(path.Empty(), userPool()))
 	expectDiags(t, checkAllowedHostPorts(path.Empty(), ports(rng(80, 80), rng(40000, 60000), rng(50000, 55000)))) // overlaps are allowed
 	expectDiags(t, checkAllowedHostPorts(path.Empty(), ports(rng(80, 80), PortRange{PortStart: num(90), PortEnd: types.Int64Unknown()})))
