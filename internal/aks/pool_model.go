@@ -33,6 +33,7 @@ type nodePoolSettings struct {
 	Priority       types.String  `tfsdk:"priority"`
 	EvictionPolicy types.String  `tfsdk:"eviction_policy"`
 	SpotMaxPrice   types.Float64 `tfsdk:"spot_max_price"`
+	nodePoolWindows
 }
 
 // poolSettings are the settings aks_node_pool and aks_cluster's default_node_pool have in common.
@@ -61,6 +62,8 @@ type poolSettings struct {
 	Tags                       types.Map    `tfsdk:"tags"`
 	HostEncryptionEnabled      types.Bool   `tfsdk:"host_encryption_enabled"`
 	ProvisioningState          types.String `tfsdk:"provisioning_state"`
+	poolNetwork
+	poolLocalDNS
 }
 
 // poolValues is one agent pool as the shared pool code (planning, changes, node images) reads and

@@ -10,11 +10,19 @@ import (
 
 // newPoolGroupRules check a new pool, whether created through the agentPools API or inline in
 // a cluster create (w.Cluster is then the cluster being created).
-var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{}
+var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkNodePublicIPPrefix,
+	checkAllowedHostPorts,
+	checkWindowsOutboundNAT,
+	checkLocalDNS,
+}
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
 // so unset properties hold the stored values.
-var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{}
+var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkAllowedHostPortsUpdate,
+	checkLocalDNSUpdate,
+}
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
 	for _, rule := range newPoolGroupRules {
