@@ -79,14 +79,14 @@ var localDNSDocs = map[string]string{
 	"local_dns_profile.kube_dns_overrides": "Settings for the DNS traffic of pods with `dnsPolicy: ClusterFirst`, keyed by DNS zone (`.` for every zone, `cluster.local`, or a domain such as `example.com`).",
 	"local_dns_profile.vnet_dns_overrides": "Settings for the DNS traffic of pods with `dnsPolicy: Default` and of the kubelet, keyed by DNS zone. " +
 		"The root zone `.` can't forward to `ClusterCoreDNS` here.",
-	"local_dns_profile.zone.query_logging":       "Logging of DNS queries: " + rules.MarkdownOneOf(rules.LocalDNSQueryLoggings...) + "." + localDNSZoneDoc,
-	"local_dns_profile.zone.protocol":            "Protocol to the upstream DNS server: " + rules.MarkdownOneOf(rules.LocalDNSProtocols...) + "." + localDNSZoneDoc,
-	"local_dns_profile.zone.forward_destination": "Where queries are forwarded: " + rules.MarkdownOneOf(rules.LocalDNSForwardDestinations...) + "; `cluster.local` can't forward to `VnetDNS`." + localDNSZoneDoc,
-	"local_dns_profile.zone.forward_policy":      "How the upstream DNS server is picked: " + rules.MarkdownOneOf(rules.LocalDNSForwardPolicies...) + "." + localDNSZoneDoc,
-	"local_dns_profile.zone.max_concurrent":      "Most concurrent queries." + localDNSZoneDoc,
+	"local_dns_profile.zone.query_logging":                   "Logging of DNS queries: " + rules.MarkdownOneOf(rules.LocalDNSQueryLoggings...) + "." + localDNSZoneDoc,
+	"local_dns_profile.zone.protocol":                        "Protocol to the upstream DNS server: " + rules.MarkdownOneOf(rules.LocalDNSProtocols...) + "." + localDNSZoneDoc,
+	"local_dns_profile.zone.forward_destination":             "Where queries are forwarded: " + rules.MarkdownOneOf(rules.LocalDNSForwardDestinations...) + "; `cluster.local` can't forward to `VnetDNS`." + localDNSZoneDoc,
+	"local_dns_profile.zone.forward_policy":                  "How the upstream DNS server is picked: " + rules.MarkdownOneOf(rules.LocalDNSForwardPolicies...) + "." + localDNSZoneDoc,
+	"local_dns_profile.zone.max_concurrent":                  "Most concurrent queries." + localDNSZoneDoc,
 	"local_dns_profile.zone.cache_duration_in_seconds":       "Maximum TTL of cached answers, in seconds." + localDNSZoneDoc,
 	"local_dns_profile.zone.serve_stale_duration_in_seconds": "How long stale answers may be served, in seconds." + localDNSZoneDoc,
-	"local_dns_profile.zone.serve_stale": "Serving stale answers: " + rules.MarkdownOneOf(rules.LocalDNSServeStales...) + "; not `Verify` with protocol `ForceTCP`." + localDNSZoneDoc,
+	"local_dns_profile.zone.serve_stale":                     "Serving stale answers: " + rules.MarkdownOneOf(rules.LocalDNSServeStales...) + "; not `Verify` with protocol `ForceTCP`." + localDNSZoneDoc,
 }
 
 // poolLocalDNSAttributes declare local_dns_profile for a pool of kind k: AKS configures it per

@@ -247,7 +247,7 @@ func networkReplacements(state, plan nodePoolSettings) []string {
 	was, _, _ := nodeNetworkProfileOf(ctx, state.NodeNetworkProfile)
 	now, _, _ := nodeNetworkProfileOf(ctx, plan.NodeNetworkProfile)
 	if plan.NodeNetworkProfile.IsUnknown() || now.NodePublicIPTags.IsUnknown() || !sameElements(was.NodePublicIPTags, now.NodePublicIPTags) {
-		out = append(out, "node_network_profile.node_public_ip_tags")
+		out = append(out, "node_network_profile") // its node_public_ip_tags
 	}
 	if plan.WindowsProfile.IsUnknown() || outboundNATEnabled(state.WindowsProfile) != outboundNATEnabled(plan.WindowsProfile) {
 		out = append(out, "windows_profile")
