@@ -26,9 +26,10 @@ var (
 	netASGID    = fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/applicationSecurityGroups/asg1", emulator.DefaultSubscriptionID, testResourceGroup)
 )
 
-// createNATCluster creates a cluster with a Windows profile whose outbound type is outbound (the
-// cluster Windows OutboundNAT can be disabled in), with the SDK, and clears the journal.
-func createNATCluster(t *testing.T, srv *emulator.Server, name string, outbound armcontainerservice.OutboundType) string {
+// createNATCluster creates a cluster with a Windows profile and a managed NAT gateway (a cluster
+// Windows OutboundNAT can be disabled in), with the SDK, and clears the journal.
+func createNATCluster(t *testing.T, srv *emulator.Server, name string) string {
+	outbound := armcontainerservice.OutboundTypeManagedNATGateway
 	t.Helper()
 	mc := armcontainerservice.ManagedCluster{
 		Location: to.Ptr(testLocation),
@@ -92,7 +93,7 @@ const exampleLocalDNSHCL = `{
 // prefix and tags by replacing the pool.
 func TestAccNetwork_eachAttributeUpdateOrReplace(t *testing.T) {
 	srv := acctest.NewAccEmulator(t)
-	cluster := createNATCluster(t, srv, "aks-net", armcontainerservice.OutboundTypeManagedNATGateway)
+	cluster := createNATCluster(t, srv, "aks-net")
 	type change struct {
 		what   string
 		set    poolArguments
@@ -154,7 +155,7 @@ func TestAccNetwork_eachAttributeUpdateOrReplace(t *testing.T) {
 // plan is empty, an import plans no change, and turning OutboundNAT back on replaces the pool.
 func TestAccNetwork_windowsOutboundNAT(t *testing.T) {
 	srv := acctest.NewAccEmulator(t)
-	cluster := createNATCluster(t, srv, "aks-nat", armcontainerservice.OutboundTypeManagedNATGateway)
+	cluster := createNATCluster(t, srv, "aks-nat")
 	pool := func(enabled bool) string {
 		return poolConfig(cluster, "wnp2", fmt.Sprintf(`  os_type = "Windows"
   os_sku  = "Windows2022"
@@ -187,7 +188,7 @@ func TestAccNetwork_windowsOutboundNAT(t *testing.T) {
 // The data sources show the node networking attributes of a pool.
 func TestAccNetwork_dataSources(t *testing.T) {
 	srv := acctest.NewAccEmulator(t)
-	cluster := createNATCluster(t, srv, "aks-netds", armcontainerservice.OutboundTypeManagedNATGateway)
+	cluster := createNATCluster(t, srv, "aks-netds")
 	config := poolConfig(cluster, "netds", fmt.Sprintf(`  vm_size = "Standard_D4s_v3"
   node_public_ip_enabled   = true
   node_public_ip_prefix_id = %q

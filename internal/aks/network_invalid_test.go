@@ -25,7 +25,7 @@ const netWindowsPoolHCL = "os_type = \"Windows\"\n  os_sku = \"Windows2022\"\n  
 func TestAccNetwork_invalidConfigurationsFailAtPlan(t *testing.T) {
 	srv := acctest.NewAccEmulator(t)
 	lb := createCluster(t, srv, testCluster{Name: "aks-lb", Windows: true})
-	nat := createNATCluster(t, srv, "aks-nat", armcontainerservice.OutboundTypeManagedNATGateway)
+	nat := createNATCluster(t, srv, "aks-nat")
 	srv.ResetJournal()
 
 	zone := func(field, name, settings string) string {
@@ -90,7 +90,7 @@ func TestAccNetwork_invalidConfigurationsFailAtPlan(t *testing.T) {
 func TestAccNetwork_invalidRequestsRefusedByEmulator(t *testing.T) {
 	srv := acctest.NewAccEmulator(t)
 	createCluster(t, srv, testCluster{Name: "aks-lb", Windows: true})
-	createNATCluster(t, srv, "aks-nat", armcontainerservice.OutboundTypeManagedNATGateway)
+	createNATCluster(t, srv, "aks-nat")
 	linux := func(edit func(p *netPoolProps)) *netPoolProps {
 		p := &netPoolProps{Count: to.Ptr[int32](1), VMSize: to.Ptr("Standard_D4s_v3")}
 		edit(p)

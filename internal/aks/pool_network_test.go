@@ -16,11 +16,16 @@ const (
 	unitASGID    = "/subscriptions/00000000-0000-4000-8000-000000000002/resourceGroups/rg-aks-demo/providers/Microsoft.Network/applicationSecurityGroups/asg1"
 )
 
-func unitHostPorts(ranges ...[3]any) types.List {
-	var out []attr.Value
+type unitPort struct {
+	start, end int64
+	protocol   string
+}
+
+func unitHostPorts(ranges ...unitPort) types.List {
+	out := []attr.Value{}
 	for _, r := range ranges {
 		out = append(out, types.ObjectValueMust(hostPortAttrTypes, map[string]attr.Value{
-			"port_start": types.Int64Value(int64(r[0].(int))), "port_end": types.Int64Value(int64(r[1].(int))), "protocol": types.StringValue(r[2].(string)),
+			"port_start": types.Int64Value(r.start), "port_end": types.Int64Value(r.end), "protocol": types.StringValue(r.protocol),
 		}))
 	}
 	return types.ListValueMust(hostPortType, out)
@@ -64,7 +69,7 @@ func networkSettings(t *testing.T) nodePoolSettings {
 	}))
 	s.NodePublicIPEnabled = types.BoolValue(true)
 	s.NodePublicIPPrefixID = types.StringValue(unitPrefixID)
-	s.NodeNetworkProfile = unitNetworkProfile(unitHostPorts([3]any{80, 80, "TCP"}, [3]any{40000, 60000, "UDP"}), []string{unitASGID},
+	s.NodeNetworkProfile = unitNetworkProfile(unitHostPorts(unitPort{80, 80, "TCP"}, unitPort{40000, 60000, "UDP"}), []string{unitASGID},
 		map[string]string{"RoutingPreference": "Internet", "FirstPartyUsage": "/Unprivileged"})
 	s.WindowsProfile = unitWindowsProfile(false)
 	s.LocalDNSProfile = unitLocalDNS("Required", 500)
@@ -131,7 +136,7 @@ func TestFlattenPoolNetworkDefaults(t *testing.T) {
 	}
 	// Data sources show what AKS holds.
 	ds, _, _ := flattenNodePool(ctx, pool, flattenOptions{})
-	if ds.LocalDNSProfile.IsNull() || ds.LocalDNSProfile.Attributes()["mode"].(types.String).ValueString() != "Preferred" {
+	if !ds.LocalDNSProfile.Attributes()["mode"].Equal(types.StringValue("Preferred")) {
 		t.Errorf("data source local_dns_profile = %s", ds.LocalDNSProfile)
 	}
 	// A pool created with LocalDNS Required and OutboundNAT off is imported with them.
@@ -150,7 +155,7 @@ func TestFlattenPoolNetworkDefaults(t *testing.T) {
 func TestPoolNetworkChanges(t *testing.T) {
 	state := networkSettings(t)
 	plan := state
-	plan.NodeNetworkProfile = unitNetworkProfile(unitHostPorts([3]any{443, 443, "TCP"}), []string{unitASGID}, map[string]string{"RoutingPreference": "Internet", "FirstPartyUsage": "/Unprivileged"})
+	plan.NodeNetworkProfile = unitNetworkProfile(unitHostPorts(unitPort{443, 443, "TCP"}), []string{unitASGID}, map[string]string{"RoutingPreference": "Internet", "FirstPartyUsage": "/Unprivileged"})
 	plan.LocalDNSProfile = unitLocalDNS("Required", 1000)
 	onto := apiPool(func(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 		p.NetworkProfile = &armcontainerservice.AgentPoolNetworkProfile{NodePublicIPTags: []*armcontainerservice.IPTag{{IPTagType: to.Ptr("RoutingPreference"), Tag: to.Ptr("Internet")}}}
