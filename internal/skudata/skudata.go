@@ -11,7 +11,9 @@
 //   - data/documented-sizes.json: sizes the capture lacks, built from
 //     Microsoft's VM size documentation.
 //
-// The capture wins where a size is in both.
+// The capture wins where a size is in both. A third file,
+// data/documented-features.json, adds per size what the Resource SKUs API
+// does not report at all (nested virtualisation, MIG profiles); see Features.
 package skudata
 
 import (
@@ -23,7 +25,7 @@ import (
 	"sync"
 )
 
-//go:embed data/resource-skus.json data/documented-sizes.json
+//go:embed data/resource-skus.json data/documented-sizes.json data/documented-features.json
 var files embed.FS
 
 // Capability is one name/value pair of a SKU; every value is a string, as the API sends it.
@@ -36,6 +38,16 @@ type Capability struct {
 type LocationInfo struct {
 	Location string   `json:"location"`
 	Zones    []string `json:"zones"`
+	// ZoneDetails lists capabilities that hold only in some zones (the API
+	// reports UltraSSDAvailable this way); omitted when there are none.
+	ZoneDetails []ZoneDetails `json:"zoneDetails,omitempty"`
+}
+
+// ZoneDetails is one entry of locationInfo[].zoneDetails: the zones named
+// share the capabilities listed (REST spec: ResourceSkuZoneDetails).
+type ZoneDetails struct {
+	Name         []string     `json:"name"`
+	Capabilities []Capability `json:"capabilities"`
 }
 
 // RestrictionInfo names the locations and zones a restriction applies to.
@@ -67,8 +79,48 @@ type SKU struct {
 	// Source says where the figures come from ("captured" or the documentation page).
 	// Not part of the API answer.
 	Source string `json:"-"`
-	// Unknown lists capabilities the source does not settle; treat them as unknown, not absent.
+	// Unknown lists capabilities the source does not settle; treat them as
+	// unknown, not absent. The pseudo-name "zoneDetails" (UnknownZoneDetails)
+	// means the source did not record locationInfo[].zoneDetails.
 	Unknown []string `json:"-"`
+	// Features holds documented facts the API does not report; nil when
+	// data/documented-features.json has no entry for the size. Not part of the API answer.
+	Features *Features `json:"-"`
+}
+
+// UnknownZoneDetails is the entry of SKU.Unknown saying that the source did
+// not record locationInfo[].zoneDetails (so per-zone capabilities such as
+// UltraSSDAvailable are unknown, not absent).
+const UnknownZoneDetails = "zoneDetails"
+
+// capUltraSSD is the capability name of Ultra SSD support, regional (top
+// level) or per zone (zoneDetails).
+const capUltraSSD = "UltraSSDAvailable"
+
+// Features are facts about a size that Microsoft documents but the Resource
+// SKUs API does not report, from data/documented-features.json.
+type Features struct {
+	// NestedVirtualization is the VM size page's "Nested Virtualization:
+	// Supported / Not Supported"; nil when not recorded.
+	NestedVirtualization *bool `json:"nestedVirtualization,omitempty"`
+	// GPUModel names the size's GPU as the documentation does ("" when not recorded).
+	GPUModel string `json:"gpuModel,omitempty"`
+	// GPUInstanceProfiles lists the AKS gpuInstanceProfile values (MIG1g ...)
+	// the size supports: nil when not recorded, empty when documented as none.
+	GPUInstanceProfiles []string `json:"gpuInstanceProfiles"`
+	// Source cites the documentation.
+	Source string `json:"x-source"`
+}
+
+// IsUnknown reports whether the source marked the named capability (or
+// UnknownZoneDetails) as not settled.
+func (s SKU) IsUnknown(name string) bool {
+	for _, u := range s.Unknown {
+		if strings.EqualFold(u, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Capability returns the value of the named capability and whether it is present.
@@ -129,6 +181,7 @@ func load() ([]SKU, error) {
 			s.Source = fs.XSource
 			if f.captured {
 				s.Source = "captured from the Resource SKUs API (see data/SOURCES.md)"
+				s.Unknown = append(s.Unknown, capturedGaps(s)...)
 			}
 			if s.Restrictions == nil {
 				s.Restrictions = []Restriction{}
@@ -136,11 +189,55 @@ func load() ([]SKU, error) {
 			byName[strings.ToLower(s.Name)] = s
 		}
 	}
+	features, err := loadFeatures()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]SKU, 0, len(byName))
-	for _, s := range byName {
+	for key, s := range byName {
+		if f, ok := features[key]; ok {
+			s.Features = &f
+		}
 		out = append(out, s)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// capturedGaps lists what the capture does not settle for a SKU (see
+// data/SOURCES.md): its generator drops locationInfo[].zoneDetails, and where
+// a SKU has no top-level UltraSSDAvailable the capture can't tell "not in this
+// region" from "not reported" (the westcentralus capture has it for no SKU,
+// and regional Ultra SSD availability differs by region anyway).
+func capturedGaps(s SKU) []string {
+	gaps := []string{UnknownZoneDetails}
+	if _, ok := s.Capability(capUltraSSD); !ok {
+		gaps = append(gaps, capUltraSSD)
+	}
+	return gaps
+}
+
+type featuresFile struct {
+	Value []struct {
+		Name string `json:"name"`
+		Features
+	} `json:"value"`
+}
+
+// loadFeatures reads data/documented-features.json, keyed by lower-case size name.
+func loadFeatures() (map[string]Features, error) {
+	raw, err := files.ReadFile("data/documented-features.json")
+	if err != nil {
+		return nil, err
+	}
+	var f featuresFile
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("skudata: data/documented-features.json: %w", err)
+	}
+	out := map[string]Features{}
+	for _, v := range f.Value {
+		out[strings.ToLower(v.Name)] = v.Features
+	}
 	return out, nil
 }
 
@@ -157,19 +254,23 @@ func ForLocation(location string) ([]SKU, error) {
 	loc := NormalizeLocation(location)
 	out := make([]SKU, 0, len(all))
 	for _, s := range all {
-		zones := DefaultZones
+		info := LocationInfo{Zones: DefaultZones}
 		for _, li := range s.LocationInfo {
 			if NormalizeLocation(li.Location) == loc {
-				zones = li.Zones
+				info = li
 				break
 			}
 			if len(li.Zones) > 0 {
-				zones = li.Zones
+				info = li
 			}
 		}
 		r := s
 		r.Locations = []string{loc}
-		r.LocationInfo = []LocationInfo{{Location: loc, Zones: append([]string{}, zones...)}}
+		r.LocationInfo = []LocationInfo{{
+			Location:    loc,
+			Zones:       append([]string{}, info.Zones...),
+			ZoneDetails: copyZoneDetails(info.ZoneDetails),
+		}}
 		r.Restrictions = []Restriction{}
 		for _, rs := range s.Restrictions {
 			for _, v := range rs.Values {
@@ -182,6 +283,39 @@ func ForLocation(location string) ([]SKU, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// FeaturesFor returns the documented features of the named size
+// (case-insensitive), for sizes known to the catalogue or not (live sizes
+// carry no Features of their own: the API doesn't report them).
+func FeaturesFor(name string) (Features, bool) {
+	featuresOnce.Do(func() { featuresByName, featuresErr = loadFeatures() })
+	if featuresErr != nil {
+		return Features{}, false
+	}
+	f, ok := featuresByName[strings.ToLower(strings.TrimSpace(name))]
+	return f, ok
+}
+
+var (
+	featuresOnce   sync.Once
+	featuresByName map[string]Features
+	featuresErr    error
+)
+
+// copyZoneDetails deep-copies zone details so that callers can't change the shared catalogue.
+func copyZoneDetails(details []ZoneDetails) []ZoneDetails {
+	if len(details) == 0 {
+		return nil
+	}
+	out := make([]ZoneDetails, len(details))
+	for i, d := range details {
+		out[i] = ZoneDetails{
+			Name:         append([]string{}, d.Name...),
+			Capabilities: append([]Capability{}, d.Capabilities...),
+		}
+	}
+	return out
 }
 
 // Lookup returns the SKU with the given name (case-insensitive) from the catalogue.

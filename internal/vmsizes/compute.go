@@ -64,6 +64,7 @@ func skuFromAPI(sku *armcompute.ResourceSKU) skudata.SKU {
 		for _, z := range li.Zones {
 			info.Zones = append(info.Zones, deref(z))
 		}
+		info.ZoneDetails = zoneDetailsFromAPI(li.ZoneDetails)
 		out.LocationInfo = append(out.LocationInfo, info)
 	}
 	for _, c := range sku.Capabilities {
@@ -97,6 +98,28 @@ func skuFromAPI(sku *armcompute.ResourceSKU) skudata.SKU {
 			restriction.RestrictionInfo = info
 		}
 		out.Restrictions = append(out.Restrictions, restriction)
+	}
+	return out
+}
+
+// zoneDetailsFromAPI converts locationInfo[].zoneDetails (where the API
+// reports per-zone capabilities such as UltraSSDAvailable).
+func zoneDetailsFromAPI(details []*armcompute.ResourceSKUZoneDetails) []skudata.ZoneDetails {
+	var out []skudata.ZoneDetails
+	for _, d := range details {
+		if d == nil {
+			continue
+		}
+		zd := skudata.ZoneDetails{}
+		for _, n := range d.Name {
+			zd.Name = append(zd.Name, deref(n))
+		}
+		for _, c := range d.Capabilities {
+			if c != nil {
+				zd.Capabilities = append(zd.Capabilities, skudata.Capability{Name: deref(c.Name), Value: deref(c.Value)})
+			}
+		}
+		out = append(out, zd)
 	}
 	return out
 }

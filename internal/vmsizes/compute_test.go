@@ -39,7 +39,14 @@ func TestComputeSKUListerPagesFiltersAndConverts(t *testing.T) {
 					Name:         to.Ptr("Standard_DS2_v2"),
 					Family:       to.Ptr("standardDSv2Family"),
 					Locations:    []*string{to.Ptr("eastus")},
-					LocationInfo: []*armcompute.ResourceSKULocationInfo{{Location: to.Ptr("eastus"), Zones: []*string{to.Ptr("1"), to.Ptr("2")}}},
+					LocationInfo: []*armcompute.ResourceSKULocationInfo{{
+						Location: to.Ptr("eastus"),
+						Zones:    []*string{to.Ptr("1"), to.Ptr("2")},
+						ZoneDetails: []*armcompute.ResourceSKUZoneDetails{{
+							Name:         []*string{to.Ptr("2")},
+							Capabilities: []*armcompute.ResourceSKUCapabilities{{Name: to.Ptr("UltraSSDAvailable"), Value: to.Ptr("True")}},
+						}},
+					}},
 					Capabilities: []*armcompute.ResourceSKUCapabilities{
 						{Name: to.Ptr("vCPUs"), Value: to.Ptr("2")},
 						{Name: to.Ptr("CachedDiskBytes"), Value: to.Ptr("92341796864")},
@@ -91,6 +98,9 @@ func TestComputeSKUListerPagesFiltersAndConverts(t *testing.T) {
 	s, ok := c.Lookup(context.Background(), "eastus", "standard_ds2_v2")
 	if !ok || !s.Live || s.CacheBytes.Value != 92341796864 {
 		t.Errorf("catalogue over the SDK lister: ok=%v %+v", ok, s)
+	}
+	if s.UltraSSD("eastus", "2") != Yes || s.UltraSSD("eastus", "1") != No || s.UltraSSD("eastus", "") != No {
+		t.Errorf("live zone details not read: zone 2 %v, zone 1 %v, regional %v", s.UltraSSD("eastus", "2"), s.UltraSSD("eastus", "1"), s.UltraSSD("eastus", ""))
 	}
 	if a0, _ := c.Lookup(context.Background(), "eastus", "Standard_A0"); a0.RestrictionIn("eastus") != "NotAvailableForSubscription" {
 		t.Errorf("live restriction lost: %+v", a0.Restrictions)
