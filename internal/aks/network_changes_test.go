@@ -1,14 +1,10 @@
 package aks_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"testing"
-	"time"
 
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore/runtime"
-	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -29,34 +25,8 @@ var (
 // createNATCluster creates a cluster with a Windows profile and a managed NAT gateway (a cluster
 // Windows OutboundNAT can be disabled in), with the SDK, and clears the journal.
 func createNATCluster(t *testing.T, srv *emulator.Server, name string) string {
-	outbound := armcontainerservice.OutboundTypeManagedNATGateway
 	t.Helper()
-	mc := armcontainerservice.ManagedCluster{
-		Location: to.Ptr(testLocation),
-		Identity: &armcontainerservice.ManagedClusterIdentity{Type: to.Ptr(armcontainerservice.ResourceIdentityTypeSystemAssigned)},
-		Properties: &armcontainerservice.ManagedClusterProperties{
-			DNSPrefix:         to.Ptr(name),
-			KubernetesVersion: to.Ptr("1.33.3"),
-			AgentPoolProfiles: []*armcontainerservice.ManagedClusterAgentPoolProfile{{
-				Name: to.Ptr("nodepool1"), Count: to.Ptr[int32](2), VMSize: to.Ptr("Standard_DS2_v2"), Mode: to.Ptr(armcontainerservice.AgentPoolModeSystem),
-				OSType: to.Ptr(armcontainerservice.OSTypeLinux), Type: to.Ptr(armcontainerservice.AgentPoolTypeVirtualMachineScaleSets),
-			}},
-			NetworkProfile: &armcontainerservice.NetworkProfile{
-				NetworkPlugin: to.Ptr(armcontainerservice.NetworkPluginAzure), NetworkPluginMode: to.Ptr(armcontainerservice.NetworkPluginModeOverlay),
-				LoadBalancerSKU: to.Ptr(armcontainerservice.LoadBalancerSKUStandard), OutboundType: to.Ptr(outbound),
-			},
-			WindowsProfile: &armcontainerservice.ManagedClusterWindowsProfile{AdminUsername: to.Ptr("azureuser"), AdminPassword: to.Ptr("Emulator-Only-Passw0rd!")},
-		},
-	}
-	poller, err := sdkFactory(t, srv).NewManagedClustersClient().BeginCreateOrUpdate(context.Background(), testResourceGroup, name, mc, nil)
-	if err == nil {
-		_, err = poller.PollUntilDone(context.Background(), &runtime.PollUntilDoneOptions{Frequency: 5 * time.Millisecond})
-	}
-	if err != nil {
-		t.Fatalf("creating cluster %s: %v", name, err)
-	}
-	srv.ResetJournal()
-	return clusterID(name)
+	return createCluster(t, srv, testCluster{Name: name, Windows: true, OutboundType: armcontainerservice.OutboundTypeManagedNATGateway})
 }
 
 // The LocalDNS configuration of Microsoft's AgentPoolsCreate_LocalDNS example, as HCL.
