@@ -191,3 +191,51 @@ data "aks_node_pools" "test" {
 		},
 	}})
 }
+
+// default_node_pool takes the node networking attributes too: created inline in the cluster PUT,
+// local_dns_profile and allowed host ports changed in place (one agentPools PUT), node public
+// IPs by rotating the pool.
+func TestAccNetwork_defaultNodePool(t *testing.T) {
+	srv := acctest.NewAccEmulator(t)
+	base := guideVersion + "\n" + guideNetwork
+	pool := func(extra string) string {
+		return clusterHCL("aks-demo", base, "    node_count = 2\n    vm_size    = \"Standard_D4s_v3\"\n"+extra)
+	}
+	ports := func(port int) string {
+		return fmt.Sprintf("    node_network_profile = { allowed_host_ports = [{ port_start = %d, port_end = %d, protocol = \"TCP\" }] }\n", port, port)
+	}
+	dns := func(mode string) string { return fmt.Sprintf("    local_dns_profile = { mode = %q }\n", mode) }
+	sameID := keepsClusterID()
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config: pool(ports(80) + dns("Required")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID(),
+				acctest.ExpectOne(srv, acctest.ARMCall(http.MethodPut, `/managedClusters/aks-demo$`),
+					acctest.BodyValue(poolProfile("localDNSProfile").AtMapKey("mode"), knownvalue.StringExact("Required")),
+					acctest.BodyValue(poolProfile("networkProfile").AtMapKey("allowedHostPorts").AtSliceIndex(0).AtMapKey("portStart"), knownvalue.Int64Exact(80)),
+					acctest.BodyValue(poolProfile("enableNodePublicIP"), knownvalue.Bool(false)),
+				),
+				statecheck.ExpectKnownValue(clusterAddress, defaultPool("local_dns_profile").AtMapKey("mode"), knownvalue.StringExact("Required")),
+			},
+		},
+		{Config: pool(ports(80) + dns("Required")), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		{
+			PreConfig:         srv.ResetJournal,
+			Config:            pool(ports(443) + dns("Preferred")),
+			ConfigPlanChecks:  expectPlan(clusterAddress, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{sameID(), acctest.ExpectWrites(srv, "PUT aks-demo/agentPools/nodepool1")},
+		},
+		{
+			PreConfig:        srv.ResetJournal,
+			Config:           pool(ports(443) + dns("Preferred") + "    node_public_ip_enabled = true\n"),
+			ConfigPlanChecks: expectPlan(clusterAddress, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID(),
+				statecheck.ExpectKnownValue(clusterAddress, defaultPool("node_public_ip_enabled"), knownvalue.Bool(true)),
+				acctest.ExpectWrites(srv, "PUT aks-demo/agentPools/nodepool1tmp", "DELETE aks-demo/agentPools/nodepool1",
+					"PUT aks-demo/agentPools/nodepool1", "DELETE aks-demo/agentPools/nodepool1tmp"),
+			},
+		},
+	})
+}

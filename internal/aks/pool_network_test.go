@@ -3,11 +3,14 @@ package aks
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/to"
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/containerservice/armcontainerservice/v8"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -230,4 +233,20 @@ func unitPrefixIDUpper() string {
 func withNetwork(s nodePoolSettings, edit func(*nodePoolSettings)) nodePoolSettings {
 	edit(&s)
 	return s
+}
+
+// A LocalDNS change warns that AKS reimages the nodes; other changes don't.
+func TestPlanLocalDNSWarnsOfReimage(t *testing.T) {
+	s := networkSettings(t)
+	state := poolValues{nodePoolSettings: s, UpgradeSettings: types.ObjectNull(upgradeSettingsAttrTypes)}
+	plan := state
+	if diags := planLocalDNS(path.Empty(), state, &plan, plan); len(diags) != 0 {
+		t.Errorf("no change: %v", diags)
+	}
+	plan.LocalDNSProfile = unitLocalDNS("Disabled", 500)
+	diags := planLocalDNS(path.Root("default_node_pool"), state, &plan, plan)
+	if len(diags) != 1 || diags[0].Severity() != diag.SeverityWarning || diags[0].Summary() != "The node pool will be reimaged" ||
+		!strings.Contains(diags[0].Detail(), "default_node_pool.local_dns_profile changes") {
+		t.Errorf("warning: %v", diags)
+	}
 }
