@@ -187,7 +187,18 @@ data "aks_node_pools" "test" {
 			statecheck.ExpectKnownValue(one, tfjsonpath.New("node_network_profile").AtMapKey("application_security_group_ids"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(netASGID)})),
 			statecheck.ExpectKnownValue(one, tfjsonpath.New("local_dns_profile").AtMapKey("mode"), knownvalue.StringExact("Required")),
 			statecheck.ExpectKnownValue(one, tfjsonpath.New("local_dns_profile").AtMapKey("kube_dns_overrides").AtMapKey("cluster.local").AtMapKey("max_concurrent"), knownvalue.Int64Exact(500)),
-			statecheck.ExpectKnownValue(all, tfjsonpath.New("node_pools"), knownvalue.ListPartial(map[int]knownvalue.Check{})),
+			// Sorted by name: netds, then the cluster's nodepool1 (which has none of them).
+			statecheck.ExpectKnownValue(all, tfjsonpath.New("node_pools"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"name":                     knownvalue.StringExact("netds"),
+					"node_public_ip_prefix_id": knownvalue.StringExact(netPrefixID),
+					"local_dns_profile":        knownvalue.ObjectPartial(map[string]knownvalue.Check{"mode": knownvalue.StringExact("Required")}),
+				}),
+				knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"name": knownvalue.StringExact("nodepool1"), "node_public_ip_enabled": knownvalue.Bool(false),
+					"node_network_profile": knownvalue.Null(), "windows_profile": knownvalue.Null(),
+				}),
+			})),
 		},
 	}})
 }
