@@ -189,6 +189,8 @@ func poolSettingsFromAzurerm(ctx context.Context, s azurermState) (poolSettings,
 	diags.Append(d...)
 	p.Tags, d = s.stringMap(ctx, "tags")
 	diags.Append(d...)
+	p.poolNetwork, p.poolLocalDNS, d = networkFromAzurerm(ctx, s)
+	diags.Append(d...)
 	return p, diags
 }
 

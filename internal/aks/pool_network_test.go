@@ -250,3 +250,32 @@ func TestPlanLocalDNSWarnsOfReimage(t *testing.T) {
 		t.Errorf("warning: %v", diags)
 	}
 }
+
+// azurerm's node networking arguments move with the pool; its defaults read as null.
+func TestNetworkFromAzurerm(t *testing.T) {
+	ctx := context.Background()
+	s := azurermState{
+		"node_public_ip_enabled":   true,
+		"node_public_ip_prefix_id": unitPrefixID,
+		"node_network_profile": []any{map[string]any{
+			"allowed_host_ports":             []any{map[string]any{"port_start": float64(80), "port_end": float64(80), "protocol": "TCP"}},
+			"application_security_group_ids": []any{unitASGID},
+			"node_public_ip_tags":            map[string]any{"RoutingPreference": "Internet"},
+		}},
+		"windows_profile": []any{map[string]any{"outbound_nat_enabled": false}},
+	}
+	n, dns, diags := networkFromAzurerm(ctx, s)
+	requireNoErrors(t, diags)
+	want := unitNetworkProfile(unitHostPorts(unitPort{80, 80, "TCP"}), []string{unitASGID}, map[string]string{"RoutingPreference": "Internet"})
+	if !n.NodePublicIPEnabled.ValueBool() || n.NodePublicIPPrefixID.ValueString() != unitPrefixID || !n.NodeNetworkProfile.Equal(want) || !dns.LocalDNSProfile.IsNull() {
+		t.Errorf("moved: %v %v %s %s", n.NodePublicIPEnabled, n.NodePublicIPPrefixID, n.NodeNetworkProfile, dns.LocalDNSProfile)
+	}
+	if w := windowsFromAzurerm(s); !w.WindowsProfile.Equal(unitWindowsProfile(false)) {
+		t.Errorf("windows_profile moved as %s", w.WindowsProfile)
+	}
+	empty := azurermState{"node_public_ip_enabled": false, "node_network_profile": []any{}, "windows_profile": []any{map[string]any{"outbound_nat_enabled": true}}}
+	n, _, _ = networkFromAzurerm(ctx, empty)
+	if n.NodePublicIPEnabled.ValueBool() || !n.NodePublicIPPrefixID.IsNull() || !n.NodeNetworkProfile.IsNull() || !windowsFromAzurerm(empty).WindowsProfile.IsNull() {
+		t.Errorf("azurerm's defaults moved as %v %v %s", n.NodePublicIPEnabled, n.NodePublicIPPrefixID, n.NodeNetworkProfile)
+	}
+}
