@@ -134,6 +134,7 @@ func TestNodePoolMoveReadsAzurerm5xState(t *testing.T) {
 		"upgrade_settings": {pool.UpgradeSettings, types.ObjectValueMust(upgradeSettingsAttrTypes, map[string]attrValue{
 			"max_surge": types.StringValue("33%"), "max_unavailable": types.StringNull(),
 			"drain_timeout_in_minutes": types.Int64Value(45), "node_soak_duration_in_minutes": types.Int64Value(5),
+			"undrainable_node_behavior": types.StringNull(), // azurerm records "" when unset
 		})},
 	})
 	create, _ := pool.Timeouts.Create(context.Background(), 0)

@@ -176,6 +176,7 @@ func poolSettingsFromAzurerm(ctx context.Context, s azurermState) (poolSettings,
 		MaxPods:                    s.count("max_pods"),
 		HostEncryptionEnabled:      s.flag("host_encryption_enabled", "enable_host_encryption"),
 		ProvisioningState:          types.StringNull(),
+		poolNodeConfig:             nullNodeConfig(), // the refresh after the move reads AKS's
 	}
 	if p.AutoScalingEnabled.ValueBool() {
 		// The bounds mean something only with autoscaling on; azurerm records 0 otherwise.
@@ -189,6 +190,7 @@ func poolSettingsFromAzurerm(ctx context.Context, s azurermState) (poolSettings,
 	diags.Append(d...)
 	p.Tags, d = s.stringMap(ctx, "tags")
 	diags.Append(d...)
+	p.poolHardware = hardwareFromAzurerm(s)
 	p.poolNetwork, p.poolLocalDNS, d = networkFromAzurerm(ctx, s)
 	diags.Append(d...)
 	return p, diags
@@ -207,5 +209,6 @@ func upgradeSettingsFromAzurerm(s azurermState) types.Object {
 		"max_unavailable":               u.str("max_unavailable"),
 		"drain_timeout_in_minutes":      u.count("drain_timeout_in_minutes"),
 		"node_soak_duration_in_minutes": u.count("node_soak_duration_in_minutes"),
+		"undrainable_node_behavior":     u.str("undrainable_node_behavior"),
 	})
 }

@@ -187,6 +187,7 @@ func (r *clusterResource) checkDefaultPoolLive(ctx context.Context, state *clust
 	location := plan.Location.ValueString()
 	pool := plan.DefaultNodePool.rulesPool()
 	diags := checkPoolLive(ctx, base, pool, r.client.VMSizes, location)
+	diags.Append(checkDefaultPoolSnapshot(ctx, r.client.AKS, state, plan, pool)...)
 	if state == nil || state.DefaultNodePool == nil {
 		return diags
 	}

@@ -99,6 +99,7 @@ func nodePoolDataSourceAttributes() map[string]schema.Attribute {
 			"max_unavailable":               str("max_unavailable"),
 			"drain_timeout_in_minutes":      num("drain_timeout_in_minutes"),
 			"node_soak_duration_in_minutes": num("node_soak_duration_in_minutes"),
+			"undrainable_node_behavior":     str("undrainable_node_behavior"),
 		}),
 	}
 	// The attribute groups' settings are shown as the resource declares them, all computed.

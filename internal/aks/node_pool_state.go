@@ -87,6 +87,7 @@ func knownOnly(prior nodePoolResourceModel, id aksapi.PoolID) nodePoolResourceMo
 		out.SpotMaxPrice = types.Float64Null()
 	}
 	out.UpgradeSettings = nullIfPartlyUnknown(out.UpgradeSettings, upgradeSettingsAttrTypes)
+	nullUnknownHardware(&out.poolHardware)
 	return out
 }
 

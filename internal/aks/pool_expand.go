@@ -98,6 +98,9 @@ func expandUpgradeSettings(ctx context.Context, block types.Object, current *arm
 	if known(m.NodeSoakDurationInMinutes) {
 		out.NodeSoakDurationInMinutes = int32Pointer(m.NodeSoakDurationInMinutes)
 	}
+	if known(m.UndrainableNodeBehavior) {
+		out.UndrainableNodeBehavior = enumPointer[armcontainerservice.UndrainableNodeBehavior](m.UndrainableNodeBehavior)
+	}
 	return out, diags
 }
 

@@ -189,6 +189,7 @@ func flattenUpgradeSettings(u *armcontainerservice.AgentPoolUpgradeSettings, opt
 		"max_unavailable":               types.StringPointerValue(u.MaxUnavailable),
 		"drain_timeout_in_minutes":      int64FromInt32(u.DrainTimeoutInMinutes),
 		"node_soak_duration_in_minutes": int64FromInt32(u.NodeSoakDurationInMinutes),
+		"undrainable_node_behavior":     stringFromEnum(u.UndrainableNodeBehavior),
 	})
 }
 
@@ -204,6 +205,8 @@ func upgradeSettingsNonDefault(u *armcontainerservice.AgentPoolUpgradeSettings) 
 	case u.DrainTimeoutInMinutes != nil && *u.DrainTimeoutInMinutes != defaultDrainTimeoutInMinutes:
 		return true
 	case u.NodeSoakDurationInMinutes != nil && *u.NodeSoakDurationInMinutes != 0:
+		return true
+	case u.UndrainableNodeBehavior != nil && *u.UndrainableNodeBehavior != "" && *u.UndrainableNodeBehavior != armcontainerservice.UndrainableNodeBehaviorSchedule:
 		return true
 	}
 	return false

@@ -26,6 +26,9 @@ type poolProperties = armcontainerservice.ManagedClusterAgentPoolProfileProperti
 var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{
 	poolNetworkAttributes,
 	poolLocalDNSAttributes,
+	hardwareAttributes,
+	nodeConfigAttributes,
+	placementAttributes,
 }
 
 // nodePoolOnlyAttributeGroups declare each subject's attributes that only aks_node_pool has
@@ -39,6 +42,9 @@ var nodePoolOnlyAttributeGroups = []func() map[string]schema.Attribute{
 var poolDocGroups = []map[string]string{
 	networkDocs,
 	localDNSDocs,
+	hardwareDocs,
+	nodeConfigNodePoolDocs(),
+	placementDocs,
 }
 
 // poolExpandGroups set each subject's part of a create body from the planned settings, leaving
@@ -46,6 +52,9 @@ var poolDocGroups = []map[string]string{
 var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolProperties) diag.Diagnostics{
 	expandPoolNetwork,
 	expandPoolLocalDNS,
+	expandHardware,
+	expandNodeConfig,
+	expandPlacement,
 }
 
 // poolFlattenGroups set each subject's part of s from the pool AKS returned; s already holds
@@ -53,12 +62,17 @@ var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolPr
 var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *poolProperties, opts flattenOptions) diag.Diagnostics{
 	flattenPoolNetwork,
 	flattenPoolLocalDNS,
+	flattenHardware,
+	flattenNodeConfig,
+	flattenPlacement,
 }
 
 // poolChangeGroups add each subject's in-place changes between state and plan to l.
 var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, plan poolValues){
 	networkChanges,
 	localDNSChange,
+	hardwareChanges,
+	placementChanges,
 }
 
 // poolReplaceGroups name each subject's attributes whose planned change AKS can't make in
@@ -66,18 +80,25 @@ var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, pla
 // as a change.
 var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
 	networkReplacements,
+	hardwareReplacements,
+	nodeConfigReplacements,
+	placementReplacements,
 }
 
 // poolPlanGroups plan what each subject's in-place change computes or warns about (pools at
 // base), once the plan is known to change something AKS holds.
 var poolPlanGroups = []func(base path.Path, state poolValues, plan *poolValues, config poolValues) diag.Diagnostics{
 	planLocalDNS,
+	planHardware,
 }
 
 // poolRulesGroups copy each subject's settings into the pool the rules read.
 var poolRulesGroups = []func(s nodePoolSettings, r *rules.Pool){
 	networkRules,
 	localDNSRules,
+	hardwareRules,
+	nodeConfigRules,
+	placementRules,
 }
 
 func init() {

@@ -64,6 +64,9 @@ type poolSettings struct {
 	ProvisioningState          types.String `tfsdk:"provisioning_state"`
 	poolNetwork
 	poolLocalDNS
+	poolHardware
+	poolNodeConfig
+	poolPlacement
 }
 
 // poolValues is one agent pool as the shared pool code (planning, changes, node images) reads and
@@ -80,6 +83,7 @@ type upgradeSettingsModel struct {
 	MaxUnavailable            types.String `tfsdk:"max_unavailable"`
 	DrainTimeoutInMinutes     types.Int64  `tfsdk:"drain_timeout_in_minutes"`
 	NodeSoakDurationInMinutes types.Int64  `tfsdk:"node_soak_duration_in_minutes"`
+	UndrainableNodeBehavior   types.String `tfsdk:"undrainable_node_behavior"`
 }
 
 var upgradeSettingsAttrTypes = map[string]attr.Type{
@@ -87,6 +91,7 @@ var upgradeSettingsAttrTypes = map[string]attr.Type{
 	"max_unavailable":               types.StringType,
 	"drain_timeout_in_minutes":      types.Int64Type,
 	"node_soak_duration_in_minutes": types.Int64Type,
+	"undrainable_node_behavior":     types.StringType,
 }
 
 // AKS's defaults for upgradeSettings on a new pool: a pool imported with exactly these is shown

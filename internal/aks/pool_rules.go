@@ -108,6 +108,7 @@ func rulesCluster(mc *armcontainerservice.ManagedCluster, pools []*armcontainers
 		}
 		c.HasWindowsProfile = p.WindowsProfile != nil
 	}
+	c.Location = deref(mc.Location)
 	for _, pool := range pools {
 		c.Pools = append(c.Pools, existingFromAPI(pool))
 	}
@@ -129,6 +130,7 @@ func existingFromAPI(pool *armcontainerservice.AgentPool) rules.ExistingPool {
 	e.VnetSubnetID = deref(p.VnetSubnetID)
 	e.PodSubnetID = deref(p.PodSubnetID)
 	e.OrchestratorVersion = deref(p.CurrentOrchestratorVersion)
+	e.PodIPAllocationMode = deref(p.PodIPAllocationMode)
 	if e.OrchestratorVersion == "" {
 		e.OrchestratorVersion = deref(p.OrchestratorVersion)
 	}
@@ -171,6 +173,9 @@ func (r *nodePoolResource) checkAgainstCluster(ctx context.Context, id aksapi.Po
 	diags.Append(rules.CheckPoolInCluster(ctx, path.Empty(), pool, current, rulesCluster(mc, pools), sizes, location)...)
 
 	diags.Append(checkPoolLive(ctx, path.Empty(), pool, sizes, location)...)
+	if current == nil {
+		diags.Append(checkSnapshotLive(ctx, coord, path.Empty(), pool)...)
+	}
 	return diags
 }
 

@@ -183,6 +183,10 @@ func upgradeSettingsBlock() schema.SingleNestedBlock {
 				Optional: true, Computed: true, MarkdownDescription: d["node_soak_duration_in_minutes"], PlanModifiers: useStateInt,
 				Validators: []validator.Int64{int64validator.Between(0, 30)},
 			},
+			"undrainable_node_behavior": schema.StringAttribute{
+				Optional: true, Computed: true, MarkdownDescription: d["undrainable_node_behavior"], PlanModifiers: useState,
+				Validators: []validator.String{stringvalidator.OneOf(undrainableNodeBehaviors()...)},
+			},
 		},
 	}
 }

@@ -37,6 +37,9 @@ type Pool struct {
 	HostEncryptionEnabled types.Bool
 	MaxPods               types.Int64 // null: AKS's default for the network plugin
 	PoolNetwork
+	PoolHardware
+	PoolNodeConfig
+	PoolPlacement
 }
 
 // CheckPool runs every configuration rule of a node pool that needs no live

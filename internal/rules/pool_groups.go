@@ -17,12 +17,17 @@ import (
 // size, nil when vm_size is unset, unknown or not in the catalogue (rules needing it don't run).
 var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics{
 	checkPoolNetwork,
+	checkPoolHardware,
+	checkNodeConfig,
+	checkPlacement,
 }
 
 // poolInClusterRuleGroups check a pool against the live cluster, for a pool being created
 // (current nil) or updated; size as for poolRuleGroups.
 var poolInClusterRuleGroups = []func(ctx context.Context, base path.Path, p Pool, current *ExistingPool, c Cluster, size *vmsizes.Size) diag.Diagnostics{
 	checkPoolNetworkInCluster,
+	checkPoolHardwareInCluster,
+	checkPlacementInCluster,
 }
 
 func checkPoolGroups(ctx context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics {

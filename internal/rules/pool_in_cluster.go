@@ -30,6 +30,8 @@ type Cluster struct {
 	OutboundType string
 	// Pools are the cluster's agent pools as they are now.
 	Pools []ExistingPool
+	// Location is the cluster's Azure region ("eastus"), for facts of VM sizes that differ by zone.
+	Location string
 }
 
 // ExistingPool is an agent pool of the cluster as AKS reports it.
@@ -42,6 +44,7 @@ type ExistingPool struct {
 	PodSubnetID  string
 	// OrchestratorVersion is the pool's current version (currentOrchestratorVersion).
 	OrchestratorVersion string
+	PodIPAllocationMode string // podIPAllocationMode; "" when AKS reports none
 }
 
 // CheckPoolInCluster runs the rules that need the live cluster, for a pool

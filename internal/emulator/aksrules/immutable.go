@@ -43,8 +43,6 @@ var immutablePoolProperties = []immutableProperty{
 	{"gpuProfile", func(p *poolProperties) any { return p.GpuProfile }},
 	{"windowsProfile", func(p *poolProperties) any { return p.WindowsProfile }},
 	{"creationData", func(p *poolProperties) any { return p.CreationData }},
-	{"kubeletConfig", func(p *poolProperties) any { return p.KubeletConfig }},
-	{"linuxOSConfig", func(p *poolProperties) any { return p.LinuxOSConfig }},
 	{"workloadRuntime", func(p *poolProperties) any { return p.WorkloadRuntime }},
 	{"type", func(p *poolProperties) any { return p.Type }},
 	{"networkProfile.nodePublicIPTags", func(p *poolProperties) any {

@@ -44,7 +44,8 @@ func TestCheckImmutablePoolProperties(t *testing.T) {
 		{"vnetSubnetID", func(p *poolProperties) { p.VnetSubnetID = to(snetSystem) }, "vnetSubnetID"},
 		{"podSubnetID", func(p *poolProperties) { p.PodSubnetID = to(snetPods) }, "podSubnetID"},
 		{"availabilityZones", func(p *poolProperties) { p.AvailabilityZones = []*string{to("1")} }, "availabilityZones"},
-		{"kubeletConfig", func(p *poolProperties) { p.KubeletConfig.CPUManagerPolicy = to("none") }, "kubeletConfig"},
+		// kubeletConfig has its own answer, CustomKubeletConfigOrCustomLinuxOSConfigCanNotBeChanged (kubelet_config.go).
+		{"kubeletConfig", func(p *poolProperties) { p.KubeletConfig.CPUManagerPolicy = to("none") }, ""},
 		{"enableEncryptionAtHost", func(p *poolProperties) { p.EnableEncryptionAtHost = to(true) }, "enableEncryptionAtHost"},
 		{"scaleSetPriority", func(p *poolProperties) { p.ScaleSetPriority = to(armcontainerservice.ScaleSetPrioritySpot) }, "scaleSetPriority"},
 		{"hostGroupID", func(p *poolProperties) { p.HostGroupID = to("/subscriptions/x/hostGroups/h") }, "hostGroupID"},

@@ -15,6 +15,13 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 	checkAllowedHostPorts,
 	checkWindowsOutboundNAT,
 	checkLocalDNS,
+	checkNewPoolHardware,
+	checkKubeletConfig,
+	checkLinuxOSConfig,
+	checkProximityPlacementZones,
+	checkMessageOfTheDay,
+	checkScaleDownMode,
+	checkPodIPAllocation,
 }
 
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
@@ -22,6 +29,10 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
 	checkAllowedHostPortsUpdate,
 	checkLocalDNSUpdate,
+	checkUpdatedPoolHardware,
+	checkNodeConfigUnchanged,
+	checkMessageOfTheDayChange,
+	checkScaleDownModeUpdate,
 }
 
 func checkNewPoolGroups(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
