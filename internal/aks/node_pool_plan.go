@@ -75,6 +75,9 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 				current = &e
 			}
 			resp.Diagnostics.Append(r.checkAgainstCluster(ctx, id, rulesPoolFor(config, plan), current, false)...)
+			if state == nil {
+				r.planInheritedSubnet(ctx, id, &plan, config)
+			}
 		}
 	}
 	if state == nil && !resp.Diagnostics.HasError() {
@@ -126,6 +129,7 @@ func replacementPaths(state, plan nodePoolResourceModel) path.Paths {
 // values over).
 func resetForReplacement(plan *nodePoolResourceModel, config nodePoolResourceModel) {
 	plan.ID = types.StringUnknown()
+	unknownUnconfiguredGroupValues(context.Background(), nodePoolKind, &plan.nodePoolSettings, config.nodePoolSettings)
 	unknownIfNotConfigured(&plan.OSSKU, config.OSSKU, types.StringUnknown())
 	unknownIfNotConfigured(&plan.VMSize, config.VMSize, types.StringUnknown())
 	unknownIfNotConfigured(&plan.OrchestratorVersion, config.OrchestratorVersion, types.StringUnknown())
@@ -137,6 +141,8 @@ func resetForReplacement(plan *nodePoolResourceModel, config nodePoolResourceMod
 	unknownIfNotConfigured(&plan.OSDiskSizeGB, config.OSDiskSizeGB, types.Int64Unknown())
 	unknownIfNotConfigured(&plan.MaxPods, config.MaxPods, types.Int64Unknown())
 	unknownIfNotConfigured(&plan.SpotMaxPrice, config.SpotMaxPrice, types.Float64Unknown())
+	unknownIfNotConfigured(&plan.PowerState, config.PowerState, types.StringUnknown())
+	unknownIfNotConfigured(&plan.VnetSubnetID, config.VnetSubnetID, types.StringUnknown())
 	plan.CurrentNodeCount = types.Int64Unknown()
 	plan.CurrentOrchestratorVersion = types.StringUnknown()
 	plan.CurrentNodeImageVersion = types.StringUnknown()

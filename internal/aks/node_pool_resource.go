@@ -94,6 +94,9 @@ func (r *nodePoolResource) Create(ctx context.Context, req resource.CreateReques
 			return
 		}
 	}
+	if err == nil {
+		result, err = stopAfterCreate(ctx, coord, id, plan.nodePoolSettings, result)
+	}
 	if err != nil {
 		if result.Accepted {
 			// AKS has the pool: record it so Terraform marks it tainted (replaced on the next
@@ -184,7 +187,7 @@ func (r *nodePoolResource) applyUpdate(ctx context.Context, id aksapi.PoolID, st
 	coord := r.client.AKS
 	var pool *armcontainerservice.AgentPool
 	if put {
-		result, err := coord.UpdatePool(ctx, id, applyPoolChanges(changes))
+		result, err := updatePoolInOrder(ctx, coord, id, changes)
 		if err != nil {
 			if result.Accepted {
 				r.recordAfterFailure(ctx, id, state, &resp.State, &resp.Diagnostics)

@@ -35,6 +35,7 @@ var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{
 // (fields of nodePoolSettings, outside poolSettings), such as the settings of Windows pools.
 var nodePoolOnlyAttributeGroups = []func() map[string]schema.Attribute{
 	nodePoolWindowsAttributes,
+	lifecycleAttributes,
 }
 
 // poolDocGroups document each subject's attributes, keyed as nodePoolDocs is (nested
@@ -43,6 +44,7 @@ var poolDocGroups = []map[string]string{
 	networkDocs,
 	localDNSDocs,
 	hardwareDocs,
+	lifecycleDocs,
 	nodeConfigNodePoolDocs(),
 	placementDocs,
 }
@@ -53,6 +55,7 @@ var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolPr
 	expandPoolNetwork,
 	expandPoolLocalDNS,
 	expandHardware,
+	expandLifecycle,
 	expandNodeConfig,
 	expandPlacement,
 }
@@ -63,6 +66,7 @@ var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *pool
 	flattenPoolNetwork,
 	flattenPoolLocalDNS,
 	flattenHardware,
+	flattenLifecycle,
 	flattenNodeConfig,
 	flattenPlacement,
 }
@@ -72,6 +76,7 @@ var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, pla
 	networkChanges,
 	localDNSChange,
 	hardwareChanges,
+	lifecycleChanges,
 	placementChanges,
 }
 
@@ -81,6 +86,7 @@ var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, pla
 var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
 	networkReplacements,
 	hardwareReplacements,
+	lifecycleReplacements,
 	nodeConfigReplacements,
 	placementReplacements,
 }
@@ -90,6 +96,7 @@ var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
 var poolPlanGroups = []func(base path.Path, state poolValues, plan *poolValues, config poolValues) diag.Diagnostics{
 	planLocalDNS,
 	planHardware,
+	planLifecycle,
 }
 
 // poolRulesGroups copy each subject's settings into the pool the rules read.
@@ -97,6 +104,7 @@ var poolRulesGroups = []func(s nodePoolSettings, r *rules.Pool){
 	networkRules,
 	localDNSRules,
 	hardwareRules,
+	lifecycleRules,
 	nodeConfigRules,
 	placementRules,
 }

@@ -34,6 +34,7 @@ type nodePoolSettings struct {
 	EvictionPolicy types.String  `tfsdk:"eviction_policy"`
 	SpotMaxPrice   types.Float64 `tfsdk:"spot_max_price"`
 	nodePoolWindows
+	nodePoolLifecycle
 }
 
 // poolSettings are the settings aks_node_pool and aks_cluster's default_node_pool have in common.

@@ -76,10 +76,12 @@ func existingPool(state nodePoolResourceModel) rules.ExistingPool {
 		Name:                state.Name.ValueString(),
 		Mode:                state.Mode.ValueString(),
 		OSType:              state.OSType.ValueString(),
-		VMSetType:           string(armcontainerservice.AgentPoolTypeVirtualMachineScaleSets),
+		VMSetType:           stringOrDefault(state.Type, string(armcontainerservice.AgentPoolTypeVirtualMachineScaleSets)),
 		VnetSubnetID:        state.VnetSubnetID.ValueString(),
 		PodSubnetID:         state.PodSubnetID.ValueString(),
 		OrchestratorVersion: state.CurrentOrchestratorVersion.ValueString(),
+		PowerState:          state.PowerState.ValueString(),
+		ProvisioningState:   state.ProvisioningState.ValueString(),
 	}
 }
 
@@ -107,6 +109,7 @@ func rulesCluster(mc *armcontainerservice.ManagedCluster, pools []*armcontainers
 			c.OutboundType = deref(p.NetworkProfile.OutboundType)
 		}
 		c.HasWindowsProfile = p.WindowsProfile != nil
+		clusterLifecycle(p, &c)
 	}
 	c.Location = deref(mc.Location)
 	for _, pool := range pools {
@@ -129,6 +132,7 @@ func existingFromAPI(pool *armcontainerservice.AgentPool) rules.ExistingPool {
 	e.VMSetType = deref(p.Type)
 	e.VnetSubnetID = deref(p.VnetSubnetID)
 	e.PodSubnetID = deref(p.PodSubnetID)
+	e.PowerState, e.ProvisioningState = poolLifecycleState(p)
 	e.OrchestratorVersion = deref(p.CurrentOrchestratorVersion)
 	e.PodIPAllocationMode = deref(p.PodIPAllocationMode)
 	if e.OrchestratorVersion == "" {

@@ -111,9 +111,7 @@ func poolAttributes(k poolKind) map[string]schema.Attribute {
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		"current_node_image_version": k.reported("current_node_image_version"),
-		"vnet_subnet_id": schema.StringAttribute{
-			Optional: true, MarkdownDescription: k.doc("vnet_subnet_id"), Validators: []validator.String{rules.SubnetID()},
-		},
+		"vnet_subnet_id":             vnetSubnetAttribute(k),
 		"pod_subnet_id": schema.StringAttribute{
 			Optional: true, MarkdownDescription: k.doc("pod_subnet_id"), Validators: []validator.String{rules.SubnetID()},
 		},

@@ -212,6 +212,7 @@ func (s *Server) profilePools(q *request, w aksrules.World, mc *armcontainerserv
 		if prev != nil {
 			aksrules.DefaultAgentPool(w, clone(prev.Pool), ap)
 			action = "Upgrading"
+			rec.Resume = prev.Resume // a stopped pool upgraded with its cluster starts again as it was
 		}
 		t := s.db.poolTarget(ap)
 		if prev != nil && t.Current == deref(prev.Pool.Properties.CurrentOrchestratorVersion) {

@@ -68,6 +68,9 @@ func poolAction(old, ap *armcontainerservice.AgentPool, target string) string {
 	if old == nil || old.Properties == nil || ap.Properties == nil {
 		return "Creating"
 	}
+	if action := powerAction(old.Properties, ap.Properties); action != "" {
+		return action
+	}
 	if target != deref(old.Properties.CurrentOrchestratorVersion) {
 		return "Upgrading"
 	}
@@ -137,6 +140,7 @@ func (s *Server) handlePoolPut(q *request) {
 	}
 
 	rec := &poolRecord{Pool: &ap, ClusterKey: ck}
+	applyPowerState(rec, old)
 	status := http.StatusOK
 	if old == nil {
 		status = http.StatusCreated

@@ -1,8 +1,11 @@
 // Package emulator is a local Azure emulator: an HTTPS server on loopback that
 // speaks the Entra ID, cloud metadata and ARM protocols the real Azure SDKs
 // use, and serves Microsoft.Resources, Microsoft.Network virtual networks,
-// Microsoft.Compute resource SKUs and Microsoft.ContainerService managed
-// clusters, agent pools and maintenance configurations. AKS business rules
+// public IP prefixes and application security groups, Microsoft.Compute
+// resource SKUs, capacity reservation groups, dedicated host groups and
+// proximity placement groups, and Microsoft.ContainerService managed
+// clusters, agent pools, maintenance configurations and node pool
+// snapshots. AKS business rules
 // and server defaults live in the aksrules subpackage, certificates in pki.
 // This package owns transport (routes.go, serve.go, respond.go),
 // authentication (Entra ID's endpoints in entra*.go and tokens.go, ARM's
@@ -41,6 +44,25 @@
 //     Tokens are issued for Resource Manager and for Microsoft Graph (azurerm
 //     asks for one on every configure); ARM accepts only its own audiences and
 //     answers a Graph token with 401 InvalidAuthenticationTokenAudience.
+//   - The resources agent pools reference by ID (resources.go,
+//     compute_groups.go, network_refs.go, aks_snapshots.go): Compute capacity
+//     reservation groups, dedicated host groups and proximity placement groups
+//     (GET, PUT, DELETE, list; synchronous, as the Compute spec has them:
+//     specification/compute/resource-manager/Microsoft.Compute/ComputeRP/
+//     stable/2024-11-01), Network public IP prefixes and application security
+//     groups (seeded, GET and list), and AKS node pool snapshots (PUT taken
+//     from an agent pool, GET, list, tags, DELETE; the spec's Snapshot and its
+//     SnapshotsCreate/SnapshotsGet examples, replayed by the conformance
+//     suite). They are held as the SDK models generated from those specs.
+//     A pool naming a missing one, or an ID of the wrong type, is refused
+//     (aksrules/references.go); a pool created from a snapshot takes its
+//     configuration and must fit it (aksrules/snapshot*.go,
+//     learn.microsoft.com/azure/aks/node-pool-snapshot).
+//   - Stopping and starting pools through properties.powerState
+//     (store_power.go, aksrules/power_state*.go): learn.microsoft.com/azure/
+//     aks/start-stop-nodepools and the AgentPools_Stop/AgentPools_Start
+//     examples: "Stopping"/"Starting", count 0 and the autoscaler off while
+//     stopped, the previous count and autoscaler restored on start.
 //   - Cloud metadata: GET /metadata/endpoints answers api-version 2022-09-01
 //     with one cloud object (what go-azure-sdk's environments.FromEndpoint and
 //     `az cloud register` decode) and the older 2019-05-01 and 2020-06-01 with
@@ -56,9 +78,15 @@
 //     nothing.
 //   - Only the resource types it serves exist (see routes.go): other ARM paths
 //     answer 404 InvalidResourceType. There are no role assignments, managed
-//     identities as resources, load balancers, public IPs, NICs, snapshots,
-//     machines, private endpoints, extensions or fleet resources; IDs naming
+//     identities as resources, load balancers, public IPs, NICs, disk
+//     snapshots, private endpoints, extensions or fleet resources; IDs naming
 //     them are accepted as text where AKS takes an ID, and not resolved.
+//     Capacity reservation groups hold no reservations, host groups no hosts,
+//     and no group lists the VMs or scale sets of the pools placed in it;
+//     public IP prefixes and application security groups can't be written.
+//   - What AKS refuses on a stopped pool beyond the documented limitations is
+//     not documented; the emulator refuses nothing else, and a count or
+//     autoscaler sent to a stopped pool is what it starts again with.
 //   - Provider registration knows only the namespaces the emulator serves;
 //     registering another answers 404 InvalidResourceNamespace. (azurerm's
 //     automatic registration only registers namespaces the provider list

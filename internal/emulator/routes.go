@@ -37,6 +37,7 @@ const (
 	apiResources = "Microsoft.Resources"
 	apiNetwork   = "Microsoft.Network"
 	apiSKUs      = "Microsoft.Compute/skus"
+	apiCompute   = "Microsoft.Compute"
 	apiAKS       = "Microsoft.ContainerService"
 )
 
@@ -134,8 +135,16 @@ func (s *Server) buildRoutes() []route {
 	arm(apiNetwork, "locations/operations", http.MethodGet, sub+"/providers/Microsoft.Network/locations/{location}/operations/{operationId}", s.handleOperationStatus)
 	arm(apiNetwork, "locations/operationResults", http.MethodGet, sub+"/providers/Microsoft.Network/locations/{location}/operationResults/{operationId}", s.handleOperationResult)
 
-	// Microsoft.Compute resource SKUs
+	// Microsoft.Network resources agent pools reference (seeded, read-only)
+	for _, k := range []*resourceKind{publicIPPrefixes, applicationSecurityGroups} {
+		s.resourceRoutes(arm, apiNetwork, k)
+	}
+
+	// Microsoft.Compute resource SKUs and the groups agent pools reference
 	arm(apiSKUs, "skus", http.MethodGet, sub+"/providers/Microsoft.Compute/skus", s.handleSKUList)
+	for _, k := range computeGroupKinds {
+		s.resourceRoutes(arm, apiCompute, k)
+	}
 
 	// Microsoft.ContainerService
 	const mcType, apType = "managedClusters", "managedClusters/agentPools"
@@ -158,6 +167,8 @@ func (s *Server) buildRoutes() []route {
 	arm(apiAKS, mcfgType, http.MethodGet, mcfg+"/{configName}", s.handleMaintenanceGet)
 	arm(apiAKS, mcfgType, http.MethodPut, mcfg+"/{configName}", s.handleMaintenancePut)
 	arm(apiAKS, mcfgType, http.MethodDelete, mcfg+"/{configName}", s.handleMaintenanceDelete)
+	s.resourceRoutes(arm, apiAKS, snapshots)
+	arm(apiAKS, "snapshots", http.MethodPatch, rg+"/providers/"+snapshotType+"/{resourceName}", s.handleSnapshotPatch)
 	arm(apiAKS, apType, http.MethodGet, cluster+"/agentPools", s.handlePoolList)
 	arm(apiAKS, apType, http.MethodGet, pool, s.handlePoolGet)
 	arm(apiAKS, apType, http.MethodPut, pool, s.handlePoolPut)
@@ -217,4 +228,19 @@ func matchSegments(pattern, segs []string) (map[string]string, bool) {
 		}
 	}
 	return params, true
+}
+
+// resourceRoutes adds the routes of a kind kept in state.Resources: list by
+// subscription and resource group, GET, and when it is writable PUT and DELETE.
+func (s *Server) resourceRoutes(arm func(group, resType, method, pattern string, h func(*request)), group string, k *resourceKind) {
+	const rg = "subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+	list := "/providers/" + k.armType
+	one := rg + list + "/{" + k.param + "}"
+	arm(group, k.shortType(), http.MethodGet, "subscriptions/{subscriptionId}"+list, s.handleResourceList(k, true))
+	arm(group, k.shortType(), http.MethodGet, rg+list, s.handleResourceList(k, false))
+	arm(group, k.shortType(), http.MethodGet, one, s.handleResourceGet(k))
+	if k.prepare != nil {
+		arm(group, k.shortType(), http.MethodPut, one, s.handleResourcePut(k))
+		arm(group, k.shortType(), http.MethodDelete, one, s.handleResourceDelete(k))
+	}
 }

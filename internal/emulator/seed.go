@@ -30,6 +30,13 @@ type Seed struct {
 	KubernetesVersions []SeedKubernetesVersion `json:"kubernetesVersions,omitempty"`
 	// NodeImages maps an OS SKU (Ubuntu, Ubuntu2204, AzureLinux, Windows2022, ...) to its latest node image version.
 	NodeImages map[string]string `json:"nodeImages,omitempty"`
+	// The resources agent pools reference by ID (seed_resources.go).
+	CapacityReservationGroups []SeedResource `json:"capacityReservationGroups,omitempty"`
+	HostGroups                []SeedResource `json:"hostGroups,omitempty"`
+	ProximityPlacementGroups  []SeedResource `json:"proximityPlacementGroups,omitempty"`
+	PublicIPPrefixes          []SeedResource `json:"publicIPPrefixes,omitempty"`
+	ApplicationSecurityGroups []SeedResource `json:"applicationSecurityGroups,omitempty"`
+	Snapshots                 []SeedSnapshot `json:"snapshots,omitempty"`
 }
 
 // SeedTenant is an Entra ID tenant and the service principals registered in it.
@@ -186,6 +193,15 @@ func DefaultSeed() *Seed {
 			"Windows2019": "AKSWindows-2019-containerd-17763.7558.250714",
 			"Windows2022": "AKSWindows-2022-containerd-20348.3932.250714",
 		},
+		CapacityReservationGroups: []SeedResource{demoResource("crg1")},
+		HostGroups:                []SeedResource{demoResource("hostgroup1")},
+		ProximityPlacementGroups:  []SeedResource{demoResource("ppg1")},
+		PublicIPPrefixes:          []SeedResource{demoResource("prefix1")},
+		ApplicationSecurityGroups: []SeedResource{demoResource("asg1")},
+		Snapshots: []SeedSnapshot{{
+			SubscriptionID: DefaultSubscriptionID, ResourceGroup: "rg-aks-demo", Name: "snapshot1", Location: "eastus",
+			OSType: "Linux", OSSKU: "Ubuntu", VMSize: "Standard_DS2_v2", EnableFIPS: true,
+		}},
 	}
 }
 
@@ -231,6 +247,7 @@ func (s *Seed) extend(other *Seed) *Seed {
 	out.VirtualNetworks = mergeByKey(s.VirtualNetworks, other.VirtualNetworks, func(x SeedVirtualNetwork) string {
 		return x.SubscriptionID + "/" + x.ResourceGroup + "/" + x.Name
 	})
+	out.extendResources(s, other)
 	if len(other.KubernetesVersions) > 0 {
 		out.KubernetesVersions = other.KubernetesVersions
 	}
@@ -295,6 +312,9 @@ func (s *Seed) validate() error {
 			return fmt.Errorf("virtual network %q: resource group %q is not seeded", vn.Name, vn.ResourceGroup)
 		}
 	}
+	if err := s.validateResources(); err != nil {
+		return err
+	}
 	if len(s.KubernetesVersions) == 0 {
 		return fmt.Errorf("kubernetesVersions is empty: AKS offers at least one version")
 	}
@@ -347,6 +367,7 @@ func (db *store) seedState() *state {
 	for sku, v := range db.seed.NodeImages {
 		st.NodeImages[strings.ToLower(sku)] = v
 	}
+	db.seed.seedResources(st)
 	for _, sub := range db.seed.Subscriptions {
 		for ns, state := range sub.Providers {
 			m := st.Registrations[strings.ToLower(sub.ID)]

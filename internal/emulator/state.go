@@ -37,6 +37,16 @@ type state struct {
 	Registrations map[string]map[string]string `json:"registrations"`
 	// Machines maps a pool's key to its machines (aks_machines.go); created on first use.
 	Machines map[string]*machineSet `json:"machines,omitempty"`
+	// Resources holds the resources kept as their JSON answer (resources.go):
+	// Compute groups, Network prefixes and security groups, AKS snapshots.
+	Resources map[string]*storedResource `json:"resources,omitempty"`
+}
+
+// storedResource is a resource kept as the body GET answers, with its type
+// (as ARM spells it, e.g. "Microsoft.Compute/hostGroups") for lookups.
+type storedResource struct {
+	Type string          `json:"type"`
+	Body json.RawMessage `json:"body"`
 }
 
 const stateVersion = 1
@@ -62,6 +72,8 @@ type poolRecord struct {
 	Pool       *armcontainerservice.AgentPool `json:"pool"`
 	ClusterKey string                         `json:"clusterKey"`
 	Seq        int64                          `json:"seq"`
+	// Resume is what a stopped pool runs again with when started (store_power.go).
+	Resume *poolResume `json:"resume,omitempty"`
 }
 
 func newState() *state {
@@ -75,6 +87,7 @@ func newState() *state {
 		Operations:     map[string]*operation{},
 		NodeImages:     map[string]string{},
 		Registrations:  map[string]map[string]string{},
+		Resources:      map[string]*storedResource{},
 	}
 }
 
@@ -201,6 +214,7 @@ func loadState(path string) (st *state, ok bool, err error) {
 	orEmpty(&st.Operations)
 	orEmpty(&st.NodeImages)
 	orEmpty(&st.Registrations)
+	orEmpty(&st.Resources)
 	return st, true, nil
 }
 

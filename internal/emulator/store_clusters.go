@@ -31,6 +31,8 @@ func (db *store) world(location string, c *clusterRecord, exclude string) aksrul
 		Subnet:             db.subnetVNet,
 		SubnetPrefixes:     db.vnetSubnetPrefixes,
 		LatestNodeImage:    db.latestNodeImage,
+		Resource:           db.resourceType,
+		Snapshot:           db.snapshotOf,
 	}
 	if c != nil {
 		w.Cluster = db.clusterView(c)

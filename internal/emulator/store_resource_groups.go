@@ -33,4 +33,9 @@ func (db *store) deleteResourceGroupContents(rgKey string) {
 			delete(db.state.VNets, k)
 		}
 	}
+	for k := range db.state.Resources {
+		if strings.HasPrefix(k, prefix) {
+			delete(db.state.Resources, k)
+		}
+	}
 }

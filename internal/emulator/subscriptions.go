@@ -10,14 +10,15 @@ import (
 // Microsoft.Resources subscriptions and resource providers.
 
 // providerNamespaces are the resource providers the emulator serves, with their resource types.
+// A type listed as "name@group" has its own api-version group.
 var providerNamespaces = []struct {
 	namespace string
 	types     []string
 	group     string
 }{
-	{"Microsoft.ContainerService", []string{"managedClusters", "managedClusters/agentPools", "managedClusters/maintenanceConfigurations", "locations", "locations/kubernetesVersions", "locations/operations", "locations/operationresults"}, apiAKS},
-	{"Microsoft.Network", []string{"virtualNetworks", "virtualNetworks/subnets", "locations", "locations/operations", "locations/operationResults"}, apiNetwork},
-	{"Microsoft.Compute", []string{"skus"}, apiSKUs},
+	{"Microsoft.ContainerService", []string{"managedClusters", "managedClusters/agentPools", "managedClusters/maintenanceConfigurations", "snapshots", "locations", "locations/kubernetesVersions", "locations/operations", "locations/operationresults"}, apiAKS},
+	{"Microsoft.Network", []string{"virtualNetworks", "virtualNetworks/subnets", "publicIPPrefixes", "applicationSecurityGroups", "locations", "locations/operations", "locations/operationResults"}, apiNetwork},
+	{"Microsoft.Compute", []string{"skus@" + apiSKUs, "capacityReservationGroups", "hostGroups", "proximityPlacementGroups"}, apiCompute},
 }
 
 func subscriptionBody(sub *SeedSubscription) map[string]any {
@@ -63,10 +64,14 @@ func (s *Server) providerBody(sub, namespace string) (map[string]any, bool) {
 		}
 		var types []any
 		for _, t := range p.types {
+			group := p.group
+			if i := strings.Index(t, "@"); i > 0 {
+				t, group = t[:i], t[i+1:]
+			}
 			types = append(types, map[string]any{
 				"resourceType": t,
 				"locations":    armLocations,
-				"apiVersions":  reversed(apiVersions[p.group]),
+				"apiVersions":  reversed(apiVersions[group]),
 			})
 		}
 		s.db.mu.Lock()

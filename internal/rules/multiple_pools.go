@@ -9,7 +9,8 @@ import (
 )
 
 // checkMultiplePools: a cluster with more than one pool needs the Standard
-// load balancer and Virtual Machine Scale Sets. Runs when a pool is added.
+// load balancer and no Availability Set pool (Virtual Machine Scale Sets, or
+// Virtual Machines pools, which also take several pools). Runs when a pool is added.
 func checkMultiplePools(base path.Path, others []ExistingPool, c Cluster) diag.Diagnostics {
 	if len(others) == 0 {
 		return nil
@@ -24,7 +25,7 @@ func checkMultiplePools(base path.Path, others []ExistingPool, c Cluster) diag.D
 				"use a cluster created with load_balancer_sku = \"standard\".")))
 	}
 	for _, e := range others {
-		if e.VMSetType != "" && !strings.EqualFold(e.VMSetType, VMSetTypeScaleSets) {
+		if strings.EqualFold(e.VMSetType, VMSetTypeAvailabilitySet) {
 			diags.Append(ruleError(at, "Multiple node pools need Virtual Machine Scale Sets",
 				explain(fmt.Sprintf("Node pool %q of the cluster uses %s.", e.Name, e.VMSetType),
 					"the AKS cluster must use Virtual Machine Scale Sets for the nodes to use multiple node pools",

@@ -38,6 +38,7 @@ type Pool struct {
 	MaxPods               types.Int64 // null: AKS's default for the network plugin
 	PoolNetwork
 	PoolHardware
+	PoolLifecycle
 	PoolNodeConfig
 	PoolPlacement
 }

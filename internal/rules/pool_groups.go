@@ -18,6 +18,11 @@ import (
 var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics{
 	checkPoolNetwork,
 	checkPoolHardware,
+	checkPowerStateConfig,
+	checkVirtualMachinesPool,
+	checkOSSKUConfigVersion,
+	checkUbuntu2404FIPS,
+	checkGatewayPool,
 	checkNodeConfig,
 	checkPlacement,
 }
@@ -27,6 +32,9 @@ var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *v
 var poolInClusterRuleGroups = []func(ctx context.Context, base path.Path, p Pool, current *ExistingPool, c Cluster, size *vmsizes.Size) diag.Diagnostics{
 	checkPoolNetworkInCluster,
 	checkPoolHardwareInCluster,
+	checkPowerStateInCluster,
+	checkOSSKURunningVersion,
+	checkGatewayInCluster,
 	checkPlacementInCluster,
 }
 

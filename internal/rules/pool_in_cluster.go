@@ -32,6 +32,12 @@ type Cluster struct {
 	Pools []ExistingPool
 	// Location is the cluster's Azure region ("eastus"), for facts of VM sizes that differ by zone.
 	Location string
+	// PowerState is the cluster's powerState.code ("Running", "Stopped").
+	PowerState string
+	// NodeProvisioningMode is nodeProvisioningProfile.mode ("Manual", "Auto").
+	NodeProvisioningMode string
+	// StaticEgressGatewayEnabled is networkProfile.staticEgressGatewayProfile.enabled.
+	StaticEgressGatewayEnabled bool
 }
 
 // ExistingPool is an agent pool of the cluster as AKS reports it.
@@ -44,6 +50,8 @@ type ExistingPool struct {
 	PodSubnetID  string
 	// OrchestratorVersion is the pool's current version (currentOrchestratorVersion).
 	OrchestratorVersion string
+	PowerState          string // powerState.code: Running, Stopped ("" when not reported)
+	ProvisioningState   string
 	PodIPAllocationMode string // podIPAllocationMode; "" when AKS reports none
 }
 

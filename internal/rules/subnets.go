@@ -67,31 +67,44 @@ func checkSubnetsOneVNet(base path.Path, p Pool, others []ExistingPool) diag.Dia
 	return diags
 }
 
-// checkSubnetMixing: a pool with a custom subnet can't join pools in the
-// managed virtual network, and a pool without one can't join pools in a custom one.
+// checkSubnetMixing: a pool with a custom subnet can't join pools in the managed virtual
+// network. A pool without vnet_subnet_id in a cluster whose pools use custom subnets is not
+// refused: AKS gives it the subnet of the cluster's pools (the guide's plain
+// `az aks nodepool add --name mynodepool --node-count 3`), and the provider plans that subnet.
 func checkSubnetMixing(base path.Path, p Pool, others []ExistingPool) diag.Diagnostics {
-	if anyUnknown(p.VnetSubnetID) || len(others) == 0 {
+	if anyUnknown(p.VnetSubnetID) || !isSet(p.VnetSubnetID) || len(others) == 0 {
 		return nil
 	}
 	at := base.AtName("vnet_subnet_id")
-	custom := isSet(p.VnetSubnetID)
 	for _, e := range others {
-		switch {
-		case custom && e.VnetSubnetID == "":
+		if e.VnetSubnetID == "" {
 			return diag.Diagnostics{ruleError(at, "Custom subnet in a cluster that uses the managed virtual network",
 				explain(fmt.Sprintf("%s is set, but node pool %q uses the virtual network AKS manages.", shown(at), e.Name),
 					"all node pools must reside in the same virtual network, so a pool on a custom subnet can't join pools in the managed one (AKS: \"Cannot use a custom subnet because agent pool is using a managed subnet\")",
 					sourceGuide,
 					fmt.Sprintf("remove %s so the pool joins the managed virtual network.", shown(at))))}
-		case !custom && e.VnetSubnetID != "":
-			return diag.Diagnostics{ruleError(at, "Managed virtual network in a cluster that uses custom subnets",
-				explain(fmt.Sprintf("%s is not set, so AKS would put the pool in the virtual network it manages, but node pool %q uses the subnet %s.", shown(at), e.Name, e.VnetSubnetID),
-					"all node pools must reside in the same virtual network",
-					sourceGuide,
-					fmt.Sprintf("set %s to a subnet of %s.", shown(at), vnetName(e.VnetSubnetID))))}
 		}
 	}
 	return nil
+}
+
+// InheritedSubnet is the subnet AKS gives a new pool created without vnetSubnetID on a cluster
+// whose pools use custom subnets: the subnet of its first System pool that has one, else of its
+// first pool that has one; "" when the cluster's pools use the managed virtual network.
+func InheritedSubnet(pools []ExistingPool) string {
+	fallback := ""
+	for _, e := range pools {
+		if e.VnetSubnetID == "" {
+			continue
+		}
+		if strings.EqualFold(e.Mode, ModeSystem) {
+			return e.VnetSubnetID
+		}
+		if fallback == "" {
+			fallback = e.VnetSubnetID
+		}
+	}
+	return fallback
 }
 
 // checkPodSubnetNetworkPlugin: pod subnets are an Azure CNI feature; kubenet has none.

@@ -49,7 +49,7 @@ func checkSystemPool(base path.Path, p Pool) diag.Diagnostics {
 
 // checkDemoteLastSystemPool: the cluster's only System pool can't become a User pool.
 func checkDemoteLastSystemPool(base path.Path, p Pool, current *ExistingPool, others []ExistingPool) diag.Diagnostics {
-	if current == nil || !strings.EqualFold(current.Mode, ModeSystem) || anyUnknown(p.Mode) || mode(p) != ModeUser {
+	if current == nil || !strings.EqualFold(current.Mode, ModeSystem) || anyUnknown(p.Mode) || mode(p) == ModeSystem {
 		return nil
 	}
 	for _, e := range others {
@@ -59,7 +59,7 @@ func checkDemoteLastSystemPool(base path.Path, p Pool, current *ExistingPool, ot
 	}
 	at := base.AtName("mode")
 	return diag.Diagnostics{ruleError(at, "Can't demote the last System node pool",
-		explain(fmt.Sprintf(`%s = "User", but %q is the cluster's only System node pool.`, shown(at), current.Name),
+		explain(fmt.Sprintf(`%s = %q, but %q is the cluster's only System node pool.`, shown(at), mode(p), current.Name),
 			"a cluster must always have at least one System node pool; a System pool can become a User pool only when another System pool remains",
 			sourceSystemPools,
 			`first set mode = "System" on another Linux pool (or add one) and apply, then change this pool.`))}

@@ -12,14 +12,37 @@ import (
 // schema (stringvalidator.OneOf), the rules, and the docs (MarkdownOneOf). A list's order is the
 // order the docs and OneOf's messages show.
 
-// Node pool modes (agentPool mode). AKS's Gateway mode is not offered.
+// Node pool modes (agentPool mode). Gateway pools carry the Static Egress Gateway's egress traffic.
 const (
-	ModeSystem = string(armcontainerservice.AgentPoolModeSystem)
-	ModeUser   = string(armcontainerservice.AgentPoolModeUser)
+	ModeSystem  = string(armcontainerservice.AgentPoolModeSystem)
+	ModeUser    = string(armcontainerservice.AgentPoolModeUser)
+	ModeGateway = string(armcontainerservice.AgentPoolModeGateway)
 )
 
 // Modes are the mode values of a node pool.
-var Modes = []string{ModeSystem, ModeUser}
+var Modes = []string{ModeSystem, ModeUser, ModeGateway}
+
+// Power states of a node pool (agentPool powerState.code).
+const (
+	PowerStateRunning = string(armcontainerservice.CodeRunning)
+	PowerStateStopped = string(armcontainerservice.CodeStopped)
+)
+
+// PowerStates are the power_state values of a node pool.
+var PowerStates = []string{PowerStateRunning, PowerStateStopped}
+
+// Node pool VM set types (agentPool type). AvailabilitySet ("strongly discouraged" by the SDK, and
+// refused for new pools of scale-set clusters) is not offered.
+const (
+	PoolTypeVirtualMachineScaleSets = string(armcontainerservice.AgentPoolTypeVirtualMachineScaleSets)
+	PoolTypeVirtualMachines         = string(armcontainerservice.AgentPoolTypeVirtualMachines)
+)
+
+// PoolTypes are the type values of a node pool.
+var PoolTypes = []string{PoolTypeVirtualMachineScaleSets, PoolTypeVirtualMachines}
+
+// NodeProvisioningModeAuto is nodeProvisioningProfile.mode of a cluster using Node Autoprovisioning.
+const NodeProvisioningModeAuto = string(armcontainerservice.NodeProvisioningModeAuto)
 
 // OS types of a node pool.
 const (
@@ -96,6 +119,9 @@ var TaintEffects = []string{"NoSchedule", "PreferNoSchedule", "NoExecute"}
 
 // VMSetTypeScaleSets is the agent pool type of pools on Virtual Machine Scale Sets.
 const VMSetTypeScaleSets = string(armcontainerservice.AgentPoolTypeVirtualMachineScaleSets)
+
+// VMSetTypeAvailabilitySet is the agent pool type of single-pool clusters on an availability set.
+const VMSetTypeAvailabilitySet = string(armcontainerservice.AgentPoolTypeAvailabilitySet)
 
 // Pricing tiers of a managed cluster.
 const (

@@ -58,7 +58,7 @@ func TestMarkdownValues(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
 		{MarkdownOneOf(), ""},
 		{MarkdownOneOf(NetworkPluginModes...), "`overlay`"},
-		{MarkdownOneOf(Modes...), "`System` or `User`"},
+		{MarkdownOneOf(Modes...), "`System`, `User` or `Gateway`"},
 		{MarkdownOneOf(NodeOSUpgradeChannels...), "`None`, `Unmanaged`, `SecurityPatch` or `NodeImage`"},
 		{MarkdownOneOf(TaintEffects...), "`NoSchedule`, `PreferNoSchedule` or `NoExecute`"},
 		{MarkdownList(LinuxOSSKUs...), "`Ubuntu`, `Ubuntu2204`, `Ubuntu2404`, `AzureLinux`, `AzureLinux3`"},

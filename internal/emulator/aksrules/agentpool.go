@@ -142,16 +142,6 @@ func checkPoolVersionChange(w World, old, p *armcontainerservice.ManagedClusterA
 	return firstError(checkPoolNoDowngrade(current, next), checkPoolVersionSkew(next, controlPlane))
 }
 
-// checkStoppedSystemPool: System pools can't be stopped
-// (start-stop-nodepools.md). Unverified text and code.
-func checkStoppedSystemPool(name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error {
-	if !isSystem(p) || p.PowerState == nil || !equalFoldPtr(p.PowerState.Code, armcontainerservice.CodeStopped) {
-		return nil
-	}
-	return badRequest(codeOperationNotAllowed, "powerState",
-		"Agent pool '%s' is a System agent pool; System agent pools can't be stopped.", name)
-}
-
 // checkPoolCountLimit: a cluster holds at most maxAgentPools pools.
 // Unverified text and code.
 func checkPoolCountLimit(mc *armcontainerservice.ManagedCluster, others []*armcontainerservice.AgentPool) *Error {

@@ -51,6 +51,11 @@ type World struct {
 	Subnet             func(id string) (vnetID string, ok bool) // resolves a subnet ARM ID (case-insensitive) to its VNet ARM ID
 	SubnetPrefixes     func(vnetID string) []string             // the address prefixes of every subnet of a VNet (nil when unknown)
 	LatestNodeImage    func(osType, osSKU string) string        // latest node image version for that OS SKU
+	// Resource resolves a stored ARM ID (case-insensitive) to the type of what
+	// it names, e.g. "Microsoft.Compute/hostGroups" (nil: nothing is resolved).
+	Resource func(id string) (armType string, ok bool)
+	// Snapshot returns the stored node pool snapshot with that ID.
+	Snapshot func(id string) (*armcontainerservice.Snapshot, bool)
 }
 
 // KubernetesVersion is one patch version offered in a location, e.g. "1.33.3".

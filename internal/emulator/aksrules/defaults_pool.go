@@ -41,6 +41,7 @@ func defaultAgentPool(w World, old, ap *armcontainerservice.AgentPool) {
 // defaultNewPool fills the defaults of a pool being created.
 func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
 	mc := w.Cluster
+	defaultFromSnapshot(w, p)
 	if !isSet(p.Mode) {
 		// The agentPools API defaults to User; a cluster's first pool must be
 		// given mode System explicitly (use-system-pools.md).
@@ -78,17 +79,7 @@ func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterA
 			*b = to(false)
 		}
 	}
-	if !isSet(p.ScaleSetPriority) {
-		p.ScaleSetPriority = to(armcontainerservice.ScaleSetPriorityRegular)
-	}
-	if isSpot(p) {
-		if !isSet(p.ScaleSetEvictionPolicy) {
-			p.ScaleSetEvictionPolicy = to(armcontainerservice.ScaleSetEvictionPolicyDelete)
-		}
-		if p.SpotMaxPrice == nil {
-			p.SpotMaxPrice = to[float32](-1) // pay up to the on-demand price
-		}
-	}
+	defaultPriority(p)
 	if !isSet(p.VnetSubnetID) {
 		p.VnetSubnetID = inheritedSubnet(otherPools(w, name))
 	}
@@ -114,9 +105,26 @@ func defaultNewPool(w World, name string, p *armcontainerservice.ManagedClusterA
 		p.PowerState = &armcontainerservice.PowerState{Code: to(armcontainerservice.CodeRunning)}
 	}
 	p.NodeImageVersion = latestNodeImage(w, p)
+	snapshotNodeImage(w, p)
+	defaultNewPoolSettings(p)
 	defaultLocalDNSState(p)
 	if p.VirtualMachineNodesStatus == nil {
 		p.VirtualMachineNodesStatus = virtualMachineNodesStatus(p)
+	}
+}
+
+// defaultPriority: Regular, and for Spot pools the eviction policy and price AKS applies.
+func defaultPriority(p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) {
+	if !isSet(p.ScaleSetPriority) {
+		p.ScaleSetPriority = to(armcontainerservice.ScaleSetPriorityRegular)
+	}
+	if isSpot(p) {
+		if !isSet(p.ScaleSetEvictionPolicy) {
+			p.ScaleSetEvictionPolicy = to(armcontainerservice.ScaleSetEvictionPolicyDelete)
+		}
+		if p.SpotMaxPrice == nil {
+			p.SpotMaxPrice = to[float32](-1) // pay up to the on-demand price
+		}
 	}
 }
 
@@ -137,6 +145,7 @@ func defaultUpdatedPool(w World, old, p *armcontainerservice.ManagedClusterAgent
 		// "upgradeSettings": {} (azurerm sends it) keeps the stored settings it leaves unset.
 		keepUnset(old.UpgradeSettings, p.UpgradeSettings)
 	}
+	keepUnsetPoolSettings(old, p)
 	if autoscalingOff {
 		// Turning autoscaling off clears the bounds unless the request sets them.
 		if p.MinCount == old.MinCount {
@@ -165,6 +174,8 @@ func defaultUpdatedPool(w World, old, p *armcontainerservice.ManagedClusterAgent
 		}
 	}
 	defaultLocalDNSState(p)
+	// virtualMachineNodesStatus is read-only: the nodes the pool has once the update is done.
+	p.VirtualMachineNodesStatus = virtualMachineNodesStatus(p)
 }
 
 // versionTextChanged reports whether an update sets a different version text.

@@ -52,7 +52,8 @@ func TestAzurermClusterLifecycle(t *testing.T) {
 		t.Errorf("defaults not filled: kubernetesVersion %v, nodeResourceGroup %v, provisioningState %v", props["kubernetesVersion"], props["nodeResourceGroup"], props["provisioningState"])
 	}
 	pool := object(t, array(t, props["agentPoolProfiles"])[0])
-	if _, ok := pool["workloadRuntime"]; ok || pool["kubeletDiskType"] != "OS" {
+	// "" is no value: AKS's defaults (workloadRuntime OCIContainer, as az aks nodepool show answers it)
+	if pool["workloadRuntime"] != "OCIContainer" || pool["kubeletDiskType"] != "OS" {
 		t.Errorf("inline pool: workloadRuntime %v, kubeletDiskType %v", pool["workloadRuntime"], pool["kubeletDiskType"])
 	}
 	props["kubernetesVersion"], props["nodeResourceGroup"] = "", ""

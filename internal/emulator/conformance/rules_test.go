@@ -182,7 +182,7 @@ func TestPoolUpdateRules(t *testing.T) {
 		{"scaleSetPriority", "user", spot, "PropertyChangeNotAllowed", "Changing property 'scaleSetPriority' is not allowed."},
 		{"kubeletConfig", "user", func(p *poolProps) {
 			p.KubeletConfig = &armcontainerservice.KubeletConfig{CPUManagerPolicy: to.Ptr("static")}
-		}, "PropertyChangeNotAllowed", "Changing property 'kubeletConfig' is not allowed."},
+		}, "CustomKubeletConfigOrCustomLinuxOSConfigCanNotBeChanged", "CustomKubeletConfig or CustomLinuxOSConfig can not be changed for this operation."},
 		{"windows OS SKU", "win1", osSKU(armcontainerservice.OSSKUWindows2019), "PropertyChangeNotAllowed", "Changing property 'osSKU' is not allowed."},
 		{"downgrade", "user", version("1.32.6"), "OperationNotAllowed", "Downgrading Kubernetes version 1.32.7 to 1.32.6 is not allowed"},
 		{"upgrade past the control plane", "user", version("1.34.0"), "NodePoolMcVersionIncompatible", "Minor version of node pool version 34 is bigger than control plane version 33"},
