@@ -104,6 +104,7 @@ type testCluster struct {
 	SubnetID          string // nodepool1's subnet; "" for AKS-managed networking
 	Windows           bool   // created with a Windows profile
 	Defender          bool
+	OutboundType      armcontainerservice.OutboundType // "": AKS's default, loadBalancer
 }
 
 // createCluster creates the cluster in the emulator with the SDK, as `az aks create` would, for
@@ -142,6 +143,9 @@ func createCluster(t *testing.T, srv *emulator.Server, c testCluster) string {
 				LoadBalancerSKU:   to.Ptr(armcontainerservice.LoadBalancerSKUStandard),
 			},
 		},
+	}
+	if c.OutboundType != "" {
+		mc.Properties.NetworkProfile.OutboundType = to.Ptr(c.OutboundType)
 	}
 	if c.Windows {
 		mc.Properties.WindowsProfile = &armcontainerservice.ManagedClusterWindowsProfile{
