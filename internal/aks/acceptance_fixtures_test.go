@@ -104,7 +104,7 @@ type testCluster struct {
 	SubnetID          string // nodepool1's subnet; "" for AKS-managed networking
 	Windows           bool   // created with a Windows profile
 	Defender          bool
-	OutboundType      armcontainerservice.OutboundType // "" for AKS's default, loadBalancer
+	OutboundType      armcontainerservice.OutboundType // "": AKS's default, loadBalancer
 }
 
 // createCluster creates the cluster in the emulator with the SDK, as `az aks create` would, for

@@ -191,6 +191,8 @@ func poolSettingsFromAzurerm(ctx context.Context, s azurermState) (poolSettings,
 	p.Tags, d = s.stringMap(ctx, "tags")
 	diags.Append(d...)
 	p.poolHardware = hardwareFromAzurerm(s)
+	p.poolNetwork, p.poolLocalDNS, d = networkFromAzurerm(ctx, s)
+	diags.Append(d...)
 	return p, diags
 }
 

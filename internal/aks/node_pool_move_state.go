@@ -91,6 +91,7 @@ func nodePoolFromAzurerm(ctx context.Context, s azurermState) (nodePoolResourceM
 			EvictionPolicy:    types.StringNull(),
 			SpotMaxPrice:      types.Float64Null(),
 			nodePoolLifecycle: movedLifecycle(),
+			nodePoolWindows:   windowsFromAzurerm(s),
 		},
 		UpgradeSettings:                   upgradeSettingsFromAzurerm(s),
 		IgnorePodDisruptionBudgetOnDelete: types.BoolValue(false),

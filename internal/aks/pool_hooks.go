@@ -24,6 +24,8 @@ type poolProperties = armcontainerservice.ManagedClusterAgentPoolProfileProperti
 // poolAttributeGroups declare each subject's attributes for a pool of kind k. aks_node_pool's
 // attributes that default_node_pool lacks are declared by the subject only for nodePoolKind.
 var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{
+	poolNetworkAttributes,
+	poolLocalDNSAttributes,
 	hardwareAttributes,
 	nodeConfigAttributes,
 	placementAttributes,
@@ -32,12 +34,15 @@ var poolAttributeGroups = []func(k poolKind) map[string]schema.Attribute{
 // nodePoolOnlyAttributeGroups declare each subject's attributes that only aks_node_pool has
 // (fields of nodePoolSettings, outside poolSettings), such as the settings of Windows pools.
 var nodePoolOnlyAttributeGroups = []func() map[string]schema.Attribute{
+	nodePoolWindowsAttributes,
 	lifecycleAttributes,
 }
 
 // poolDocGroups document each subject's attributes, keyed as nodePoolDocs is (nested
 // attributes as "parent.child"); they are merged into nodePoolDocs.
 var poolDocGroups = []map[string]string{
+	networkDocs,
+	localDNSDocs,
 	hardwareDocs,
 	lifecycleDocs,
 	nodeConfigNodePoolDocs(),
@@ -47,6 +52,8 @@ var poolDocGroups = []map[string]string{
 // poolExpandGroups set each subject's part of a create body from the planned settings, leaving
 // unknown and null values out so AKS applies its defaults.
 var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolProperties) diag.Diagnostics{
+	expandPoolNetwork,
+	expandPoolLocalDNS,
 	expandHardware,
 	expandLifecycle,
 	expandNodeConfig,
@@ -56,6 +63,8 @@ var poolExpandGroups = []func(ctx context.Context, s nodePoolSettings, p *poolPr
 // poolFlattenGroups set each subject's part of s from the pool AKS returned; s already holds
 // every setting of the shared code, and opts.prior the prior settings (nil in data sources).
 var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *poolProperties, opts flattenOptions) diag.Diagnostics{
+	flattenPoolNetwork,
+	flattenPoolLocalDNS,
 	flattenHardware,
 	flattenLifecycle,
 	flattenNodeConfig,
@@ -64,6 +73,8 @@ var poolFlattenGroups = []func(ctx context.Context, s *nodePoolSettings, p *pool
 
 // poolChangeGroups add each subject's in-place changes between state and plan to l.
 var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, plan poolValues){
+	networkChanges,
+	localDNSChange,
 	hardwareChanges,
 	lifecycleChanges,
 	placementChanges,
@@ -73,6 +84,7 @@ var poolChangeGroups = []func(ctx context.Context, l *poolChangeList, state, pla
 // place: aks_node_pool is replaced, default_node_pool rotated. An unknown planned value counts
 // as a change.
 var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
+	networkReplacements,
 	hardwareReplacements,
 	lifecycleReplacements,
 	nodeConfigReplacements,
@@ -82,12 +94,15 @@ var poolReplaceGroups = []func(state, plan nodePoolSettings) []string{
 // poolPlanGroups plan what each subject's in-place change computes or warns about (pools at
 // base), once the plan is known to change something AKS holds.
 var poolPlanGroups = []func(base path.Path, state poolValues, plan *poolValues, config poolValues) diag.Diagnostics{
+	planLocalDNS,
 	planHardware,
 	planLifecycle,
 }
 
 // poolRulesGroups copy each subject's settings into the pool the rules read.
 var poolRulesGroups = []func(s nodePoolSettings, r *rules.Pool){
+	networkRules,
+	localDNSRules,
 	hardwareRules,
 	lifecycleRules,
 	nodeConfigRules,

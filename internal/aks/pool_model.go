@@ -33,6 +33,7 @@ type nodePoolSettings struct {
 	Priority       types.String  `tfsdk:"priority"`
 	EvictionPolicy types.String  `tfsdk:"eviction_policy"`
 	SpotMaxPrice   types.Float64 `tfsdk:"spot_max_price"`
+	nodePoolWindows
 	nodePoolLifecycle
 }
 
@@ -62,6 +63,8 @@ type poolSettings struct {
 	Tags                       types.Map    `tfsdk:"tags"`
 	HostEncryptionEnabled      types.Bool   `tfsdk:"host_encryption_enabled"`
 	ProvisioningState          types.String `tfsdk:"provisioning_state"`
+	poolNetwork
+	poolLocalDNS
 	poolHardware
 	poolNodeConfig
 	poolPlacement

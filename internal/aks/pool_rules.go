@@ -106,6 +106,7 @@ func rulesCluster(mc *armcontainerservice.ManagedCluster, pools []*armcontainers
 			if p.NetworkProfile.NetworkPlugin != nil {
 				c.NetworkPlugin = string(*p.NetworkProfile.NetworkPlugin)
 			}
+			c.OutboundType = deref(p.NetworkProfile.OutboundType)
 		}
 		c.HasWindowsProfile = p.WindowsProfile != nil
 		clusterLifecycle(p, &c)

@@ -36,6 +36,7 @@ type Pool struct {
 	SpotMaxPrice          types.Float64
 	HostEncryptionEnabled types.Bool
 	MaxPods               types.Int64 // null: AKS's default for the network plugin
+	PoolNetwork
 	PoolHardware
 	PoolLifecycle
 	PoolNodeConfig

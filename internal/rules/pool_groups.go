@@ -16,6 +16,7 @@ import (
 // poolRuleGroups check a pool's configuration without the live cluster. size is the pool's VM
 // size, nil when vm_size is unset, unknown or not in the catalogue (rules needing it don't run).
 var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *vmsizes.Size) diag.Diagnostics{
+	checkPoolNetwork,
 	checkPoolHardware,
 	checkPowerStateConfig,
 	checkVirtualMachinesPool,
@@ -29,6 +30,7 @@ var poolRuleGroups = []func(ctx context.Context, base path.Path, p Pool, size *v
 // poolInClusterRuleGroups check a pool against the live cluster, for a pool being created
 // (current nil) or updated; size as for poolRuleGroups.
 var poolInClusterRuleGroups = []func(ctx context.Context, base path.Path, p Pool, current *ExistingPool, c Cluster, size *vmsizes.Size) diag.Diagnostics{
+	checkPoolNetworkInCluster,
 	checkPoolHardwareInCluster,
 	checkPowerStateInCluster,
 	checkOSSKURunningVersion,

@@ -26,6 +26,8 @@ type Cluster struct {
 	HasWindowsProfile bool
 	// NetworkPlugin is networkProfile.networkPlugin ("azure", "kubenet", "none").
 	NetworkPlugin string
+	// OutboundType is networkProfile.outboundType ("" when AKS reports none: loadBalancer).
+	OutboundType string
 	// Pools are the cluster's agent pools as they are now.
 	Pools []ExistingPool
 	// Location is the cluster's Azure region ("eastus"), for facts of VM sizes that differ by zone.

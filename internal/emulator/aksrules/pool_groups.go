@@ -11,6 +11,10 @@ import (
 // newPoolGroupRules check a new pool, whether created through the agentPools API or inline in
 // a cluster create (w.Cluster is then the cluster being created).
 var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkNodePublicIPPrefix,
+	checkAllowedHostPorts,
+	checkWindowsOutboundNAT,
+	checkLocalDNS,
 	checkNewPoolHardware,
 	checkPoolReferences,
 	checkSnapshotFit,
@@ -30,6 +34,8 @@ var newPoolGroupRules = []func(w World, name string, p *armcontainerservice.Mana
 // updatePoolGroupRules check a PUT over the stored pool old; p has been through the defaults,
 // so unset properties hold the stored values.
 var updatePoolGroupRules = []func(w World, name string, old, p *armcontainerservice.ManagedClusterAgentPoolProfileProperties) *Error{
+	checkAllowedHostPortsUpdate,
+	checkLocalDNSUpdate,
 	checkUpdatedPoolHardware,
 	checkChangedPoolReferences,
 	checkStopPool,

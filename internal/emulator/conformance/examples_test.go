@@ -202,16 +202,18 @@ func (r *replay) put(path string, body any) (rawResponse, any) {
 func (r *replay) prerequisiteCluster(version string) {
 	r.t.Helper()
 	r.e.createResourceGroup(r.t, r.param("resourceGroupName"))
-	r.put(r.clusterPath(), map[string]any{
-		"location": "eastus",
-		"identity": map[string]any{"type": "SystemAssigned"},
-		"properties": map[string]any{
-			"kubernetesVersion": version,
-			"dnsPrefix":         r.param("resourceName"),
-			"agentPoolProfiles": []any{map[string]any{"name": "nodepool1", "mode": "System", "count": 1, "vmSize": "Standard_DS2_v2"}},
-			"windowsProfile":    map[string]any{"adminUsername": "azureuser", "adminPassword": "replacePassword1234$"},
-		},
-	})
+	props := map[string]any{
+		"kubernetesVersion": version,
+		"dnsPrefix":         r.param("resourceName"),
+		"agentPoolProfiles": []any{map[string]any{"name": "nodepool1", "mode": "System", "count": 1, "vmSize": "Standard_DS2_v2"}},
+		"windowsProfile":    map[string]any{"adminUsername": "azureuser", "adminPassword": "replacePassword1234$"},
+	}
+	if strings.HasPrefix(r.file, "AgentPoolsCreate_WindowsDisableOutboundNAT") {
+		// Windows OutboundNAT can be disabled only when the outbound type isn't loadBalancer
+		// (nat-gateway.md, "Disable OutboundNAT for Windows").
+		props["networkProfile"] = map[string]any{"outboundType": "managedNATGateway"}
+	}
+	r.put(r.clusterPath(), map[string]any{"location": "eastus", "identity": map[string]any{"type": "SystemAssigned"}, "properties": props})
 }
 
 func (r *replay) prerequisitePool(name string, body any) {
