@@ -34,6 +34,7 @@ func TestAccCluster_invalidConfigurations(t *testing.T) {
 		{"Ephemeral OS disk too big for the cache", withPool(guidePool + "\n    os_disk_type = \"Ephemeral\""), `(?i)ephemeral`},
 		{"pool version differs at creation", clusterHCL("aks-demo", guideVersion+"\n"+guideNetwork, guidePool+"\n    orchestrator_version = \"1.32.7\""), `Pool version differs from the control plane at creation`},
 		{"autoscaler bounds reversed", withPool("    auto_scaling_enabled = true\n    min_count = 5\n    max_count = 2"), `Autoscaler minimum above maximum`},
+		{"initial count outside the autoscaler's limits", withPool("    auto_scaling_enabled = true\n    min_count = 1\n    max_count = 2\n    node_count = 3"), `(?s)Node count outside the autoscaler's limits.*default_node_pool`},
 		{"too few pods per node", withPool(guidePool + "\n    max_pods = 5"), `default_node_pool.max_pods`},
 		{"temporary name equals the pool name", withPool(guidePool + "\n    temporary_name_for_rotation = \"nodepool1\""), `Temporary pool name equals the pool's name`},
 		{"user-assigned identity without an identity", withExtra(`  identity = { type = "UserAssigned" }`), `A UserAssigned cluster identity needs exactly one identity`},

@@ -111,6 +111,7 @@ func (r *clusterResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		if config.DefaultNodePool != nil {
 			resp.Diagnostics.Append(rules.CheckPoolVersionAtCreation(path.Root("default_node_pool").AtName("orchestrator_version"),
 				config.DefaultNodePool.OrchestratorVersion, config.KubernetesVersion)...)
+			resp.Diagnostics.Append(rules.CheckAutoscalerCountAtCreation(path.Root("default_node_pool"), config.DefaultNodePool.rulesPool())...)
 		}
 	} else {
 		if r.client != nil && known(state.ID) {

@@ -48,6 +48,9 @@ func (r *nodePoolResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			state = nil // from here on, plan as for a new pool
 		}
 	}
+	if state == nil {
+		resp.Diagnostics.Append(rules.CheckAutoscalerCountAtCreation(path.Empty(), rulesPool(config))...)
+	}
 	if state != nil && !req.Plan.Raw.Equal(req.State.Raw) {
 		planned := plan.values()
 		resp.Diagnostics.Append(planPoolInPlace(path.Empty(), state.values(), &planned, config.values())...)

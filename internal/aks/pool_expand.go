@@ -169,13 +169,10 @@ func (l *poolChangeList) scale(state, plan poolValues) {
 			if autoscaling {
 				p.MinCount = int32Pointer(plan.MinCount)
 				p.MaxCount = int32Pointer(plan.MaxCount)
-				// Keep the live count when it is within the new bounds; AKS refuses one outside.
-				if p.Count != nil && p.MinCount != nil && *p.Count < *p.MinCount {
-					p.Count = p.MinCount
-				}
-				if p.Count != nil && p.MaxCount != nil && *p.Count > *p.MaxCount {
-					p.Count = p.MaxCount
-				}
+				// The live count stays, even outside the new bounds: AKS refuses a count change in
+				// the update that enables the autoscaler (or while it runs), takes the count as it
+				// is (Microsoft's AgentPools_Update example: count 3 with minCount = maxCount = 2),
+				// and the autoscaler then brings the pool within the bounds.
 			} else {
 				// AKS wants the bounds cleared when autoscaling is turned off.
 				p.MinCount = nil

@@ -9,8 +9,8 @@ import (
 )
 
 // checkAutoscaler: min_count and max_count come together and only with
-// auto_scaling_enabled = true; min_count ≤ max_count; a node_count set with
-// the autoscaler lies within them.
+// auto_scaling_enabled = true; min_count ≤ max_count. Where node_count lies is
+// checked only when the pool is created (CheckAutoscalerCountAtCreation).
 func checkAutoscaler(base path.Path, p Pool) diag.Diagnostics {
 	if anyUnknown(p.AutoScalingEnabled) {
 		return nil
@@ -58,8 +58,25 @@ func checkAutoscaler(base path.Path, p Pool) diag.Diagnostics {
 				"the autoscaler's minimum node count must be less than or equal to its maximum",
 				sourceAutoscaler,
 				"lower min_count or raise max_count.")))
-		return diags
 	}
+	return diags
+}
+
+// CheckAutoscalerCountAtCreation: with the autoscaler enabled, the node count a
+// pool is created with lies within min_count and max_count (AKS refuses the
+// create otherwise). An update may keep a count outside new limits: AKS takes
+// it and the autoscaler brings the pool within them, as Microsoft's
+// AgentPools_Update example shows (count 3 with minCount = maxCount = 2,
+// answered 200). The resources call it only for a pool they create.
+func CheckAutoscalerCountAtCreation(base path.Path, p Pool) diag.Diagnostics {
+	if anyUnknown(p.AutoScalingEnabled) || !isTrue(p.AutoScalingEnabled) || !isSet(p.MinCount) || !isSet(p.MaxCount) {
+		return nil
+	}
+	minCount, maxCount := p.MinCount.ValueInt64(), p.MaxCount.ValueInt64()
+	if minCount > maxCount {
+		return nil // checkAutoscaler's error
+	}
+	var diags diag.Diagnostics
 	if isSet(p.NodeCount) {
 		count := p.NodeCount.ValueInt64()
 		if count < minCount || count > maxCount {
