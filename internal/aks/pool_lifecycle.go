@@ -55,7 +55,8 @@ var lifecycleDocs = map[string]string{
 		"Changed in place (one PUT of `powerState`, as " + docStartStop + " does). A new pool is created running and then stopped. " +
 		"With other changes in the same apply, a start is sent before them and a stop after them, so they are never made on a stopped pool. " +
 		"System pools can't be stopped, nor pools of a stopped cluster or of a cluster using Node Autoprovisioning; Spot and autoscaled pools can. " +
-		"When unset, AKS's state is recorded (new pools run).",
+		"When unset, AKS's state is recorded (new pools run). AKS doesn't report the count a stopped pool returns to, so importing a stopped pool records `node_count` as 0: " +
+		"leave `node_count` out while it is stopped (the count it had is kept), or a configured count plans an in-place update that sets the count it starts with.",
 	"type": rules.MarkdownOneOf(rules.PoolTypes...) + ". `VirtualMachineScaleSets` (the default) runs the nodes in a scale set of one `vm_size`; " +
 		"`VirtualMachines` has AKS manage each VM itself, with several sizes of one VM family given in `virtual_machines_profile` (no cluster autoscaler in this API version; " +
 		"`vm_size` and `node_count` stay unset, as AKS reports neither for such a pool). Changing it replaces the node pool (" + docVMPools + ").",
