@@ -210,6 +210,7 @@ func nullUnknowns(m clusterResourceModel) clusterResourceModel {
 		nullUnknownInts(&pool.NodeCount, &pool.CurrentNodeCount, &pool.OSDiskSizeGB, &pool.MaxPods)
 		pool.UpgradeSettings = nullIfPartlyUnknown(pool.UpgradeSettings, upgradeSettingsAttrTypes)
 		nullUnknownHardware(&pool.poolHardware)
+		nullUnknownGroupValues(context.Background(), &pool.poolSettings)
 		m.DefaultNodePool = &pool
 	}
 	return m

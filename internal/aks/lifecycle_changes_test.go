@@ -107,6 +107,42 @@ func TestAccLifecycle_powerStateStopStart(t *testing.T) {
 	})
 }
 
+// An autoscaled pool can be stopped (the doc: the autoscaler pauses) and started again, with its
+// autoscaler settings kept in state though AKS reports a stopped pool's autoscaler off: no
+// drift, and nothing sent to the stopped pool.
+func TestAccLifecycle_stopStartAutoscaledPool(t *testing.T) {
+	srv, cluster := newEmulatorWithCluster(t, testCluster{})
+	base := "  vm_size = \"Standard_DS2_v2\"\n  auto_scaling_enabled = true\n  min_count = 1\n  max_count = 3\n"
+	empty := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+	acctest.Test(t, []resource.TestStep{
+		{Config: poolConfig(cluster, "autostop", base)},
+		{
+			PreConfig:        srv.ResetJournal,
+			Config:           poolConfig(cluster, "autostop", base+`  power_state = "Stopped"`),
+			ConfigPlanChecks: expectPlan(poolAddress, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				writes(srv, 1), powerBody(srv, 0, "Stopped"),
+				stateValue("auto_scaling_enabled", knownvalue.Bool(true)),
+				stateValue("min_count", knownvalue.Int64Exact(1)),
+				stateValue("max_count", knownvalue.Int64Exact(3)),
+				stateValue("current_node_count", knownvalue.Int64Exact(0)),
+			},
+		},
+		{PreConfig: srv.ResetJournal, Config: poolConfig(cluster, "autostop", base+`  power_state = "Stopped"`), ConfigPlanChecks: empty},
+		{
+			PreConfig:        srv.ResetJournal,
+			Config:           poolConfig(cluster, "autostop", base+`  power_state = "Running"`),
+			ConfigPlanChecks: expectPlan(poolAddress, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				writes(srv, 1), powerBody(srv, 0, "Running"),
+				stateValue("auto_scaling_enabled", knownvalue.Bool(true)),
+				stateValue("power_state", knownvalue.StringExact("Running")),
+			},
+		},
+		{PreConfig: srv.ResetJournal, Config: poolConfig(cluster, "autostop", base+`  power_state = "Running"`), ConfigPlanChecks: empty},
+	})
+}
+
 // A pool configured Stopped is created running (AKS creates every pool running) and then stopped.
 func TestAccLifecycle_createStopped(t *testing.T) {
 	srv, cluster := newEmulatorWithCluster(t, testCluster{})

@@ -88,6 +88,8 @@ func knownOnly(prior nodePoolResourceModel, id aksapi.PoolID) nodePoolResourceMo
 	}
 	out.UpgradeSettings = nullIfPartlyUnknown(out.UpgradeSettings, upgradeSettingsAttrTypes)
 	nullUnknownHardware(&out.poolHardware)
+	nullUnknownStrings(&out.VnetSubnetID)
+	nullUnknownGroupValues(context.Background(), &out.nodePoolSettings)
 	return out
 }
 

@@ -60,8 +60,8 @@ func flattenLifecycle(ctx context.Context, s *nodePoolSettings, p *poolPropertie
 		s.VMSize, s.NodeCount = types.StringNull(), types.Int64Null()
 		s.CurrentNodeCount = virtualMachinesNodeCount(p)
 	}
-	if s.PowerState.ValueString() == rules.PowerStateStopped && known(prior.NodeCount) && !isVirtualMachinesPool(*s) {
-		s.NodeCount = prior.NodeCount
+	if s.PowerState.ValueString() == rules.PowerStateStopped && !isVirtualMachinesPool(*s) {
+		keepWhileStopped(s, *prior)
 	}
 	return diags
 }
@@ -126,4 +126,17 @@ func lifecycleRules(s nodePoolSettings, r *rules.Pool) {
 	virtualMachinesRules(s, r)
 	r.GatewayProfileSet = !s.GatewayProfile.IsNull() && !s.GatewayProfile.IsUnknown()
 	r.GatewayPrefixSize = gatewayPrefixSize(s.GatewayProfile)
+}
+
+// keepWhileStopped: a stopped pool reads back 0 nodes with its autoscaler off (Microsoft's
+// AgentPools_Stop answer), and AKS restores the count and the autoscaler on start. So the
+// known prior values stand for the pool as configured; the live count is current_node_count.
+func keepWhileStopped(s *nodePoolSettings, prior nodePoolSettings) {
+	if known(prior.NodeCount) {
+		s.NodeCount = prior.NodeCount
+	}
+	if known(prior.AutoScalingEnabled) && prior.AutoScalingEnabled.ValueBool() {
+		s.AutoScalingEnabled = prior.AutoScalingEnabled
+		s.MinCount, s.MaxCount = prior.MinCount, prior.MaxCount
+	}
 }

@@ -54,3 +54,40 @@ func hasDefault(a schema.Attribute) bool {
 	d := reflect.ValueOf(a).FieldByName("Default")
 	return d.IsValid() && !d.IsNil()
 }
+
+// nullUnknownGroupValues sets null, in model (a pointer to a pool model), each value of the pool
+// attribute groups that is unknown or holds an unknown: state can't hold unknowns, and what a
+// failed create leaves unknown wasn't chosen yet.
+func nullUnknownGroupValues(ctx context.Context, model any) {
+	attrs := groupAttributes(nodePoolKind)
+	for name, a := range nodePoolOnlyAttributes() {
+		attrs[name] = a
+	}
+	nullUnknown(ctx, attrs, reflect.ValueOf(model).Elem())
+}
+
+func nullUnknown(ctx context.Context, attrs map[string]schema.Attribute, model reflect.Value) {
+	for i := range model.NumField() {
+		field := model.Type().Field(i)
+		if field.Anonymous && field.Type.Kind() == reflect.Struct {
+			nullUnknown(ctx, attrs, model.Field(i))
+			continue
+		}
+		a, ok := attrs[field.Tag.Get("tfsdk")]
+		if !ok {
+			continue
+		}
+		v, ok := model.Field(i).Interface().(attr.Value)
+		if !ok {
+			continue
+		}
+		if raw, err := v.ToTerraformValue(ctx); err == nil && raw.IsFullyKnown() {
+			continue
+		}
+		t := a.GetType()
+		null, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), nil))
+		if err == nil && reflect.TypeOf(null) == field.Type {
+			model.Field(i).Set(reflect.ValueOf(null))
+		}
+	}
+}

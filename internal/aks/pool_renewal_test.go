@@ -28,3 +28,23 @@ func TestUnknownUnconfiguredGroupValues(t *testing.T) {
 	}
 
 }
+
+// State can't hold unknowns: a failed create records the groups' unknown values as null, and
+// values holding an unknown inside too.
+func TestNullUnknownGroupValues(t *testing.T) {
+	ctx := context.Background()
+	s := nodePoolSettings{}
+	s.GPUDriver = types.StringUnknown()
+	s.GPUInstanceProfile = types.StringValue("MIG2g")
+	s.SecurityProfile = types.ObjectUnknown(securityProfileAttrTypes)
+	s.PowerState = types.StringUnknown()
+
+	nullUnknownGroupValues(ctx, &s)
+
+	if !s.GPUDriver.IsNull() || !s.SecurityProfile.IsNull() || !s.PowerState.IsNull() {
+		t.Errorf("unknowns left: gpu_driver %s, security_profile %s, power_state %s", s.GPUDriver, s.SecurityProfile, s.PowerState)
+	}
+	if s.GPUInstanceProfile.ValueString() != "MIG2g" {
+		t.Errorf("gpu_instance_profile = %s, want the known MIG2g kept", s.GPUInstanceProfile)
+	}
+}

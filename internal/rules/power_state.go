@@ -62,10 +62,12 @@ func checkPowerStateInCluster(_ context.Context, base path.Path, p Pool, current
 	}
 	at := base.AtName("power_state")
 	want := p.PowerState.ValueString()
-	if strings.EqualFold(c.PowerState, PowerStateStopped) {
+	// The doc's "The cluster and node pool must be running" is a prerequisite of stopping; the
+	// emulator, like AKS as far as it is documented, accepts a start.
+	if want == PowerStateStopped && strings.EqualFold(c.PowerState, PowerStateStopped) {
 		return diag.Diagnostics{ruleError(at, "The cluster is stopped",
 			explain(fmt.Sprintf("%s = %q, but the cluster itself is stopped.", shown(at), want),
-				"a node pool can be stopped or started only while the cluster is running",
+				"a node pool can be stopped only while the cluster is running",
 				sourceStartStop,
 				"start the cluster first (az aks start, or aks_cluster's settings), then apply again.")),
 		}

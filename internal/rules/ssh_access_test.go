@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 func TestCheckSSHAccessPoolType(t *testing.T) {
@@ -12,7 +13,11 @@ func TestCheckSSHAccessPoolType(t *testing.T) {
 	expectDiags(t, checkSSHAccessPoolType(path.Empty(), disabled, vms),
 		errAt("security_profile.ssh_access", "SSH can only be disabled on scale set pools", "VirtualMachines", `ssh_access = "LocalUser"`))
 	expectDiags(t, checkSSHAccessPoolType(path.Empty(), disabled, &ExistingPool{Name: "userpool", VMSetType: VMSetTypeScaleSets}))
-	expectDiags(t, checkSSHAccessPoolType(path.Empty(), disabled, nil))
+	expectDiags(t, checkSSHAccessPoolType(path.Empty(), disabled, nil)) // a new scale set pool
+	newVMs := with(disabled, func(p *Pool) { p.Type = str("VirtualMachines") })
+	expectDiags(t, checkSSHAccessPoolType(path.Empty(), newVMs, nil),
+		errAt("security_profile.ssh_access", "SSH can only be disabled on scale set pools", "VirtualMachines"))
+	expectDiags(t, checkSSHAccessPoolType(path.Empty(), with(newVMs, func(p *Pool) { p.Type = types.StringUnknown() }), nil))
 	expectDiags(t, checkSSHAccessPoolType(path.Empty(), with(userPool(), func(p *Pool) { p.SSHAccess = str("LocalUser") }), vms))
 }
 
