@@ -209,7 +209,6 @@ func nullUnknowns(m clusterResourceModel) clusterResourceModel {
 			&pool.CurrentNodeImageVersion, &pool.OSDiskType, &pool.KubeletDiskType, &pool.ProvisioningState)
 		nullUnknownInts(&pool.NodeCount, &pool.CurrentNodeCount, &pool.OSDiskSizeGB, &pool.MaxPods)
 		pool.UpgradeSettings = nullIfPartlyUnknown(pool.UpgradeSettings, upgradeSettingsAttrTypes)
-		nullUnknownHardware(&pool.poolHardware)
 		nullUnknownGroupValues(context.Background(), &pool.poolSettings)
 		m.DefaultNodePool = &pool
 	}

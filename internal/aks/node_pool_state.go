@@ -87,7 +87,6 @@ func knownOnly(prior nodePoolResourceModel, id aksapi.PoolID) nodePoolResourceMo
 		out.SpotMaxPrice = types.Float64Null()
 	}
 	out.UpgradeSettings = nullIfPartlyUnknown(out.UpgradeSettings, upgradeSettingsAttrTypes)
-	nullUnknownHardware(&out.poolHardware)
 	nullUnknownStrings(&out.VnetSubnetID)
 	nullUnknownGroupValues(context.Background(), &out.nodePoolSettings)
 	return out

@@ -214,13 +214,3 @@ func hardwareFromAzurerm(s azurermState) poolHardware {
 		SecurityProfile:    types.ObjectNull(securityProfileAttrTypes),
 	}
 }
-
-// nullUnknownHardware nulls the unknown hardware values, for a state recorded after a failure
-// (a state can't hold unknowns).
-func nullUnknownHardware(h *poolHardware) {
-	nullUnknownStrings(&h.GPUDriver, &h.GPUInstanceProfile, &h.WorkloadRuntime)
-	if h.UltraSSDEnabled.IsUnknown() {
-		h.UltraSSDEnabled = types.BoolNull()
-	}
-	h.SecurityProfile = nullIfPartlyUnknown(h.SecurityProfile, securityProfileAttrTypes)
-}

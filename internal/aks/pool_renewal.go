@@ -1,10 +1,12 @@
 package aks
 
 // A pool created anew (aks_node_pool replaced, default_node_pool rotated) gets AKS's choices
-// again for what its configuration leaves unset, so those can't be planned from the old pool.
+// again for what its configuration leaves unset, so those can't be planned from the old pool;
+// and state can't hold the unknowns a failed create leaves.
 
 import (
 	"context"
+	"maps"
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -16,35 +18,59 @@ import (
 // attribute of the pool attribute groups that config (the same model) leaves null and that has no
 // default.
 func unknownUnconfiguredGroupValues(ctx context.Context, k poolKind, plan, config any) {
-	attrs := groupAttributes(k)
-	if k == nodePoolKind {
-		for name, a := range nodePoolOnlyAttributes() {
-			attrs[name] = a
+	configured := reflect.ValueOf(config)
+	eachGroupValue(k, reflect.ValueOf(plan).Elem(), func(a schema.Attribute, field reflect.Value, at []int) {
+		if !a.IsComputed() || hasDefault(a) {
+			return // not chosen by AKS, or the default is what the new pool gets
 		}
-	}
-	unknownUnconfigured(ctx, attrs, reflect.ValueOf(plan).Elem(), reflect.ValueOf(config))
+		if c, ok := configured.FieldByIndex(at).Interface().(attr.Value); ok && c.IsNull() {
+			setValue(ctx, a, field, tftypes.UnknownValue)
+		}
+	})
 }
 
-func unknownUnconfigured(ctx context.Context, attrs map[string]schema.Attribute, plan, config reflect.Value) {
-	for i := range plan.NumField() {
-		field := plan.Type().Field(i)
-		if field.Anonymous && field.Type.Kind() == reflect.Struct {
-			unknownUnconfigured(ctx, attrs, plan.Field(i), config.Field(i))
-			continue
+// nullUnknownGroupValues sets null, in model (a pointer to a pool model), each value of the pool
+// attribute groups that is unknown or holds an unknown: state can't hold unknowns, and what a
+// failed create leaves unknown wasn't chosen yet.
+func nullUnknownGroupValues(ctx context.Context, model any) {
+	eachGroupValue(nodePoolKind, reflect.ValueOf(model).Elem(), func(a schema.Attribute, field reflect.Value, _ []int) {
+		if v, ok := field.Interface().(attr.Value); ok {
+			if raw, err := v.ToTerraformValue(ctx); err != nil || !raw.IsFullyKnown() {
+				setValue(ctx, a, field, nil)
+			}
 		}
-		a, ok := attrs[field.Tag.Get("tfsdk")]
-		if !ok || !a.IsComputed() || hasDefault(a) {
-			continue // not chosen by AKS, or the default is what the new pool gets
+	})
+}
+
+// eachGroupValue calls fn for each field of model (a pool model struct, embedded structs
+// included) that holds an attribute of the pool attribute groups for a pool of kind k, with the
+// attribute, the field and the field's index path in model.
+func eachGroupValue(k poolKind, model reflect.Value, fn func(a schema.Attribute, field reflect.Value, at []int)) {
+	attrs := groupAttributes(k)
+	if k == nodePoolKind {
+		maps.Copy(attrs, nodePoolOnlyAttributes())
+	}
+	var walk func(v reflect.Value, prefix []int)
+	walk = func(v reflect.Value, prefix []int) {
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			at := append(append([]int{}, prefix...), i)
+			if f.Anonymous && f.Type.Kind() == reflect.Struct {
+				walk(v.Field(i), at)
+			} else if a, ok := attrs[f.Tag.Get("tfsdk")]; ok {
+				fn(a, v.Field(i), at)
+			}
 		}
-		configured, ok := config.Field(i).Interface().(attr.Value)
-		if !ok || !configured.IsNull() {
-			continue
-		}
-		t := a.GetType()
-		unknown, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), tftypes.UnknownValue))
-		if err == nil && reflect.TypeOf(unknown) == field.Type {
-			plan.Field(i).Set(reflect.ValueOf(unknown))
-		}
+	}
+	walk(model, nil)
+}
+
+// setValue sets field to the attribute's value of raw (tftypes.UnknownValue, or nil for null).
+func setValue(ctx context.Context, a schema.Attribute, field reflect.Value, raw any) {
+	t := a.GetType()
+	v, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), raw))
+	if err == nil && reflect.TypeOf(v) == field.Type() {
+		field.Set(reflect.ValueOf(v))
 	}
 }
 
@@ -53,41 +79,4 @@ func unknownUnconfigured(ctx context.Context, attrs map[string]schema.Attribute,
 func hasDefault(a schema.Attribute) bool {
 	d := reflect.ValueOf(a).FieldByName("Default")
 	return d.IsValid() && !d.IsNil()
-}
-
-// nullUnknownGroupValues sets null, in model (a pointer to a pool model), each value of the pool
-// attribute groups that is unknown or holds an unknown: state can't hold unknowns, and what a
-// failed create leaves unknown wasn't chosen yet.
-func nullUnknownGroupValues(ctx context.Context, model any) {
-	attrs := groupAttributes(nodePoolKind)
-	for name, a := range nodePoolOnlyAttributes() {
-		attrs[name] = a
-	}
-	nullUnknown(ctx, attrs, reflect.ValueOf(model).Elem())
-}
-
-func nullUnknown(ctx context.Context, attrs map[string]schema.Attribute, model reflect.Value) {
-	for i := range model.NumField() {
-		field := model.Type().Field(i)
-		if field.Anonymous && field.Type.Kind() == reflect.Struct {
-			nullUnknown(ctx, attrs, model.Field(i))
-			continue
-		}
-		a, ok := attrs[field.Tag.Get("tfsdk")]
-		if !ok {
-			continue
-		}
-		v, ok := model.Field(i).Interface().(attr.Value)
-		if !ok {
-			continue
-		}
-		if raw, err := v.ToTerraformValue(ctx); err == nil && raw.IsFullyKnown() {
-			continue
-		}
-		t := a.GetType()
-		null, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), nil))
-		if err == nil && reflect.TypeOf(null) == field.Type {
-			model.Field(i).Set(reflect.ValueOf(null))
-		}
-	}
 }
